@@ -1,0 +1,20 @@
+package dev.signdigits.predict;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a loaded model says about itself.
+ *
+ * @param id          stable identifier, e.g. the run id
+ * @param runtime     "djl", "tflite" or "onnx"
+ * @param labels      class names in output order ("0".."9")
+ * @param inputSize   square input edge in pixels
+ * @param properties  free-form facts for the model card (architecture, accuracy, provenance)
+ */
+public record ModelInfo(String id, String runtime, List<String> labels, int inputSize, Map<String, String> properties) {
+    public ModelInfo {
+        labels = List.copyOf(labels);
+        properties = Map.copyOf(properties);
+    }
+}
