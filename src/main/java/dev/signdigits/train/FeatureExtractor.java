@@ -1,0 +1,112 @@
+package dev.signdigits.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.progress.ProgressBar;
+import java.awt.image.BufferedImage;
+import java.nio.FloatBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the frozen trunk once per (photo, variant) and fills a {@link FeatureCache}. Augmentation
+ * and normalization run on worker threads a few batches ahead while the native trunk runs on this
+ * thread, in a fixed order, so the cache is identical from run to run.
+ */
+final class FeatureExtractor {
+    private static final int PREFETCH = 3;
+
+    private final Block trunk;
+    private final NDManager manager;
+    private final ImagePreprocessor preprocessor;
+    private final int batchSize;
+    private final ExecutorService workers;
+
+    FeatureExtractor(Block trunk, NDManager manager, ImagePreprocessor preprocessor, int batchSize, ExecutorService workers) {
+        this.trunk = trunk;
+        this.manager = manager;
+        this.preprocessor = preprocessor;
+        this.batchSize = batchSize;
+        this.workers = workers;
+    }
+
+    /**
+     * Features for {@code copies} variants of each image: variant 0 is the plain photo, the others
+     * are augmented with generators seeded by (seed, photo, variant).
+     */
+    FeatureCache extract(String task, List<BufferedImage> images, int[] labels, int copies, Augmentation augmentation,
+                         long seed) {
+        int jobs = images.size() * copies;
+        ParameterStore store = new ParameterStore(manager, false);
+        FeatureCache cache = null;
+        Deque<Future<float[]>> pending = new ArrayDeque<>();
+        int nextSubmit = 0;
+        try (ProgressBar bar = new ProgressBar(task, jobs, "img")) {
+            for (int start = 0; start < jobs; start += batchSize) {
+                while (pending.size() < PREFETCH && nextSubmit < jobs) {
+                    int from = nextSubmit;
+                    int to = Math.min(jobs, from + batchSize);
+                    pending.add(workers.submit(() -> prepare(images, copies, augmentation, seed, from, to)));
+                    nextSubmit = to;
+                }
+                int end = Math.min(jobs, start + batchSize);
+                float[] input = pending.removeFirst().get();
+                float[] features;
+                Shape featureShape;
+                try (NDManager step = manager.newSubManager()) {
+                    int n = end - start;
+                    NDArray x = step.create(FloatBuffer.wrap(input),
+                            new Shape(n, 3, preprocessor.inputSize(), preprocessor.inputSize()));
+                    NDArray out = trunk.forward(store, new NDList(x), false).singletonOrThrow();
+                    featureShape = out.getShape().slice(1);
+                    features = out.toFloatArray();
+                }
+                if (cache == null) {
+                    cache = new FeatureCache(featureShape);
+                }
+                int[] batchLabels = new int[end - start];
+                int[] sources = new int[end - start];
+                for (int j = start; j < end; j++) {
+                    sources[j - start] = j / copies;
+                    batchLabels[j - start] = labels[j / copies];
+                }
+                cache.addBatch(features, batchLabels, sources);
+                bar.step(end - start);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting features", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not prepare an image: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pending.forEach(f -> f.cancel(true));
+        }
+        return cache;
+    }
+
+    private float[] prepare(List<BufferedImage> images, int copies, Augmentation augmentation, long seed, int from, int to) {
+        int per = preprocessor.valuesPerImage();
+        float[] input = new float[(to - from) * per];
+        for (int j = from; j < to; j++) {
+            int source = j / copies;
+            int variant = j % copies;
+            BufferedImage img = images.get(source);
+            BufferedImage sized = variant == 0 || augmentation == null
+                    ? preprocessor.resize(img)
+                    : augmentation.apply(img, preprocessor.inputSize(),
+                            new SplittableRandom(seed ^ (source * 0x9E3779B97F4A7C15L) ^ (variant * 0xC2B2AE3D27D4EB4FL)));
+            preprocessor.toChw(sized, input, (j - from) * per);
+        }
+        return input;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.signdigits.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+/** Named parameter values, independent of DJL's positional .params layout, for checkpoints. */
+final class ParameterFile {
+    private static final int MAGIC = 0x53445031; // "SDP1"
+
+    private ParameterFile() {}
+
+    static void write(Map<String, Parameter> parameters, DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(parameters.size());
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            float[] values = e.getValue().getArray().toFloatArray();
+            out.writeUTF(e.getKey());
+            out.writeInt(values.length);
+            for (float v : values) {
+                out.writeFloat(v);
+            }
+        }
+    }
+
+    static void read(Map<String, Parameter> parameters, DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a signdigits checkpoint parameter file");
+        }
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            float[] values = new float[in.readInt()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = in.readFloat();
+            }
+            Parameter p = parameters.get(name);
+            if (p == null) {
+                throw new IOException("checkpoint has parameter " + name + " which this network lacks");
+            }
+            NDArray array = p.getArray();
+            if (array.size() != values.length) {
+                throw new IOException("checkpoint parameter " + name + " has " + values.length
+                        + " values, the network expects " + array.size());
+            }
+            array.set(values);
+        }
+    }
+}

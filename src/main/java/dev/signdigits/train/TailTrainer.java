@@ -1,0 +1,207 @@
+package dev.signdigits.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import dev.signdigits.progress.ProgressBar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The epoch loop over cached features: shuffled batches (one augmentation variant of each photo
+ * per epoch), Adam with warm-up and cosine decay, validation, checkpoint after every epoch, best
+ * weights kept, early stopping. Every epoch's randomness derives from (seed, epoch), so a resumed
+ * run sees the same batches as an uninterrupted one.
+ */
+final class TailTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(TailTrainer.class);
+
+    private final TailNetwork tail;
+    private final NDManager manager;
+    private final TrainingConfig config;
+    private final CheckpointStore checkpoints;
+    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+
+    TailTrainer(TailNetwork tail, NDManager manager, TrainingConfig config, CheckpointStore checkpoints) {
+        this.tail = tail;
+        this.manager = manager;
+        this.config = config;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Trains until the epoch budget or early stopping; leaves the best weights in the tail. */
+    TrainingState train(FeatureCache train, FeatureCache val, String configHash, boolean resume) {
+        int[][] variants = rowsBySource(train);
+        int stepsPerEpoch = (variants.length + config.batchSize() - 1) / config.batchSize();
+        long totalSteps = (long) stepsPerEpoch * config.epochs();
+        LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
+                Math.min(stepsPerEpoch, totalSteps / 10 + 1), totalSteps, 0.02f);
+        var trainable = tail.trainableParameters();
+        try (Adam adam = new Adam(trainable, manager, config.weightDecay())) {
+            TrainingState state = new TrainingState(0, 0, 0, -1, Double.MAX_VALUE, 0, List.of(), configHash);
+            if (resume && checkpoints.latestState().isPresent()) {
+                state = checkpoints.latestState().get();
+                checkpoints.restoreLatest(tail.allParameters(), adam);
+                LOG.info("Resuming after epoch {} of {}", state.completedEpochs(), config.epochs());
+            }
+            ParameterStore store = new ParameterStore(manager, false);
+            while (state.completedEpochs() < config.epochs() && state.epochsWithoutImprovement() < config.patience()) {
+                state = runEpoch(state, train, val, variants, schedule, adam, store);
+            }
+            if (checkpoints.hasBest()) {
+                checkpoints.restoreBest(tail.allParameters());
+            }
+            return state;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write a checkpoint", e);
+        }
+    }
+
+    private TrainingState runEpoch(TrainingState state, FeatureCache train, FeatureCache val, int[][] variants,
+                                   LearningRateSchedule schedule, Adam adam, ParameterStore store) {
+        int epoch = state.completedEpochs() + 1;
+        long started = System.nanoTime();
+        int[] order = epochOrder(variants, epoch);
+        double lossSum = 0;
+        long correct = 0;
+        float lr = 0;
+        try (ProgressBar bar = new ProgressBar(String.format(Locale.ROOT, "epoch %2d/%d", epoch, config.epochs()),
+                order.length, "img")) {
+            for (int start = 0; start < order.length; start += config.batchSize()) {
+                int[] rows = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+                lr = schedule.at(adam.step());
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = train.batch(step, rows);
+                    NDArray y = train.labels(step, rows);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDList logits = tail.forward(store, new NDList(x), true);
+                        NDArray value = loss.evaluate(new NDList(y), logits);
+                        collector.backward(value);
+                        lossSum += value.getFloat() * rows.length;
+                        correct += countCorrect(logits.singletonOrThrow(), y);
+                    }
+                    adam.update(lr);
+                }
+                bar.step(rows.length);
+                bar.setSuffix(String.format(Locale.ROOT, "loss %.4f acc %.4f", lossSum / (start + rows.length),
+                        (double) correct / (start + rows.length)));
+            }
+        }
+        double[] valLossAcc = evaluate(val, store);
+        EpochResult result = new EpochResult(epoch, lossSum / order.length, (double) correct / order.length,
+                valLossAcc[0], valLossAcc[1], lr, (System.nanoTime() - started) / 1e9);
+        LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f (%.1fs)",
+                epoch, result.trainLoss(), result.trainAccuracy(), result.valLoss(), result.valAccuracy(), result.seconds()));
+        boolean improved = result.valAccuracy() > state.bestValAccuracy()
+                || (result.valAccuracy() == state.bestValAccuracy() && result.valLoss() < state.bestValLoss());
+        List<EpochResult> history = new ArrayList<>(state.history());
+        history.add(result);
+        TrainingState next = new TrainingState(epoch, adam.step(),
+                improved ? epoch : state.bestEpoch(),
+                improved ? result.valAccuracy() : state.bestValAccuracy(),
+                improved ? result.valLoss() : state.bestValLoss(),
+                improved ? 0 : state.epochsWithoutImprovement() + 1,
+                history, state.configHash());
+        if (improved) {
+            checkpoints.saveBest(tail.allParameters());
+        }
+        checkpoints.save(next, tail.allParameters(), adam);
+        return next;
+    }
+
+    /** Mean loss and accuracy of the tail in inference mode. */
+    double[] evaluate(FeatureCache data, ParameterStore store) {
+        double lossSum = 0;
+        long correct = 0;
+        for (int start = 0; start < data.size(); start += config.batchSize()) {
+            int[] rows = range(start, Math.min(data.size(), start + config.batchSize()));
+            try (NDManager step = manager.newSubManager()) {
+                NDArray x = data.batch(step, rows);
+                NDArray y = data.labels(step, rows);
+                NDList logits = tail.forward(store, new NDList(x), false);
+                lossSum += loss.evaluate(new NDList(y), logits).getFloat() * rows.length;
+                correct += countCorrect(logits.singletonOrThrow(), y);
+            }
+        }
+        return new double[] {lossSum / data.size(), (double) correct / data.size()};
+    }
+
+    /** Softmax probabilities for every row, in row order. */
+    float[][] probabilities(FeatureCache data) {
+        ParameterStore store = new ParameterStore(manager, false);
+        float[][] out = new float[data.size()][];
+        for (int start = 0; start < data.size(); start += config.batchSize()) {
+            int[] rows = range(start, Math.min(data.size(), start + config.batchSize()));
+            try (NDManager step = manager.newSubManager()) {
+                NDArray probs = tail.forward(store, new NDList(data.batch(step, rows)), false).singletonOrThrow().softmax(1);
+                long classes = probs.getShape().get(1);
+                float[] flat = probs.toFloatArray();
+                for (int i = 0; i < rows.length; i++) {
+                    out[rows[i]] = Arrays.copyOfRange(flat, (int) (i * classes), (int) ((i + 1) * classes));
+                }
+            }
+        }
+        return out;
+    }
+
+    private int[] epochOrder(int[][] variants, int epoch) {
+        SplittableRandom rng = new SplittableRandom(config.seed() * 1_000_003L + epoch);
+        int[] order = new int[variants.length];
+        for (int s = 0; s < variants.length; s++) {
+            int[] v = variants[s];
+            order[s] = v[rng.nextInt(v.length)];
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static int[][] rowsBySource(FeatureCache cache) {
+        int sources = 0;
+        for (int r = 0; r < cache.size(); r++) {
+            sources = Math.max(sources, cache.source(r) + 1);
+        }
+        List<List<Integer>> lists = new ArrayList<>();
+        for (int s = 0; s < sources; s++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int r = 0; r < cache.size(); r++) {
+            lists.get(cache.source(r)).add(r);
+        }
+        int[][] out = new int[sources][];
+        for (int s = 0; s < sources; s++) {
+            out[s] = lists.get(s).stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return out;
+    }
+
+    private static long countCorrect(NDArray logits, NDArray labels) {
+        try (NDArray predicted = logits.argMax(1).toType(labels.getDataType(), false);
+             NDArray eq = predicted.eq(labels)) {
+            return eq.sum().getLong();
+        }
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.signdigits.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything that determines a fine-tuning run. Recorded in full with every model so the run can
+ * be reproduced; the CLI turns flags into one of these and the core never reads CLI state.
+ *
+ * @param dataDir          ImageFolder with one folder per digit
+ * @param manifest         split manifest (created with the seed if missing)
+ * @param modelsDir        root for raw (imported) and finetuned models
+ * @param backbone         name of the imported backbone under models/raw
+ * @param inputSize        network input edge in pixels
+ * @param fineTuneLayers   how many layers from the end of the network are trained (head included)
+ * @param epochs           maximum epochs
+ * @param batchSize        training batch size
+ * @param learningRate     peak Adam learning rate
+ * @param weightDecay      L2 penalty added to gradients
+ * @param dropout          dropout rate before the dense head
+ * @param augmentCopies    augmented variants precomputed per training photo
+ * @param flip             mirror augmentation (swaps handedness)
+ * @param patience         epochs without validation improvement before stopping early
+ * @param seed             seeds the split, augmentation, shuffling and initialization
+ * @param featureCache     compute the frozen part once per variant (false = every step, the slow baseline)
+ * @param threads          decode/augment threads
+ */
+public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
+                             int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
+                             float dropout, int augmentCopies, boolean flip, int patience, long seed,
+                             boolean featureCache, int threads) {
+
+    public TrainingConfig {
+        require(inputSize >= 32 && inputSize <= 512, "--input-size must be between 32 and 512, got " + inputSize);
+        require(fineTuneLayers >= 1, "--fine-tune-layers must be at least 1 (the dense head), got " + fineTuneLayers);
+        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1 && batchSize <= 1024, "--batch-size must be between 1 and 1024, got " + batchSize);
+        require(learningRate > 0 && learningRate < 1, "--learning-rate must be in (0, 1), got " + learningRate);
+        require(weightDecay >= 0, "--weight-decay must not be negative, got " + weightDecay);
+        require(dropout >= 0 && dropout < 1, "--dropout must be in [0, 1), got " + dropout);
+        require(augmentCopies >= 1, "--augment-copies must be at least 1, got " + augmentCopies);
+        require(patience >= 1, "--patience must be at least 1, got " + patience);
+        require(threads >= 1, "--threads must be at least 1, got " + threads);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new dev.signdigits.SignDigitsException(message + ".");
+        }
+    }
+
+    /** Flat string view for provenance, the HTML report and the model card. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("data_dir", dataDir.toString());
+        m.put("manifest", manifest.toString());
+        m.put("backbone", backbone);
+        m.put("input_size", Integer.toString(inputSize));
+        m.put("fine_tune_layers", Integer.toString(fineTuneLayers));
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batch_size", Integer.toString(batchSize));
+        m.put("learning_rate", Float.toString(learningRate));
+        m.put("weight_decay", Float.toString(weightDecay));
+        m.put("dropout", Float.toString(dropout));
+        m.put("augment_copies", Integer.toString(augmentCopies));
+        m.put("flip", Boolean.toString(flip));
+        m.put("patience", Integer.toString(patience));
+        m.put("seed", Long.toString(seed));
+        m.put("feature_cache", Boolean.toString(featureCache));
+        m.put("threads", Integer.toString(threads));
+        return m;
+    }
+}
