@@ -100,9 +100,11 @@ final class TailTrainer {
         }
         double[] valLossAcc = evaluate(val, store);
         EpochResult result = new EpochResult(epoch, lossSum / order.length, (double) correct / order.length,
-                valLossAcc[0], valLossAcc[1], lr, (System.nanoTime() - started) / 1e9);
-        LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f (%.1fs)",
-                epoch, result.trainLoss(), result.trainAccuracy(), result.valLoss(), result.valAccuracy(), result.seconds()));
+                valLossAcc[0], valLossAcc[1], lr, (System.nanoTime() - started) / 1e9,
+                dev.signdigits.system.ProcessMemory.rssBytes());
+        LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f (%.1fs, RSS %d MB)",
+                epoch, result.trainLoss(), result.trainAccuracy(), result.valLoss(), result.valAccuracy(), result.seconds(),
+                result.rssBytes() >> 20));
         boolean improved = result.valAccuracy() > state.bestValAccuracy()
                 || (result.valAccuracy() == state.bestValAccuracy() && result.valLoss() < state.bestValLoss());
         List<EpochResult> history = new ArrayList<>(state.history());
