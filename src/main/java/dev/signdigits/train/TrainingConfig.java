@@ -41,7 +41,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         require(dropout >= 0 && dropout < 1, "--dropout must be in [0, 1), got " + dropout);
         require(augmentCopies >= 1, "--augment-copies must be at least 1, got " + augmentCopies);
         require(patience >= 1, "--patience must be at least 1, got " + patience);
-        require(threads >= 1, "--threads must be at least 1, got " + threads);
+        require(threads >= 1, "--decode-threads must be at least 1, got " + threads);
     }
 
     private static void require(boolean ok, String message) {

@@ -1,0 +1,72 @@
+package dev.signdigits.cli;
+
+import dev.signdigits.train.TrainingConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The training flags, turned into an immutable {@link TrainingConfig}. Defaults are the measured best. */
+public final class TrainOptions {
+    @Option(names = "--data-dir", defaultValue = "data/raw/sign-language-digits",
+            description = "Dataset in ImageFolder layout (one folder per digit); fetched there if missing.")
+    Path dataDir;
+
+    @Option(names = "--manifest", defaultValue = "data/processed/split.csv",
+            description = "Train/val/test split manifest; created with --seed if missing.")
+    Path manifest;
+
+    @Option(names = "--models-dir", defaultValue = "models",
+            description = "Root of raw (imported) and finetuned models.")
+    Path modelsDir;
+
+    @Option(names = "--backbone", defaultValue = "mobilenet_v1_1.0_224",
+            description = "Imported ImageNet backbone under <models-dir>/raw (imported automatically if missing).")
+    String backbone;
+
+    @Option(names = "--input-size", defaultValue = "224", description = "Network input edge in pixels.")
+    int inputSize;
+
+    @Option(names = "--fine-tune-layers", defaultValue = "16",
+            description = "Layers trained, counted from the end of the network including the head; the rest stay frozen.")
+    int fineTuneLayers;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs.")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Training batch size.")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Peak Adam learning rate.")
+    float learningRate;
+
+    @Option(names = "--weight-decay", defaultValue = "0.0001", description = "L2 weight decay.")
+    float weightDecay;
+
+    @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout before the dense head.")
+    float dropout;
+
+    @Option(names = "--augment-copies", defaultValue = "8",
+            description = "Augmented variants per training photo, computed once through the frozen layers.")
+    int augmentCopies;
+
+    @Option(names = "--flip", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Mirror augmentation (a left hand becomes a right hand).")
+    boolean flip;
+
+    @Option(names = "--patience", defaultValue = "8", description = "Stop after this many epochs without validation gain.")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for split, augmentation, shuffling and init.")
+    long seed;
+
+    @Option(names = "--feature-cache", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Run the frozen layers once per photo variant (--no-feature-cache: every step, the slow baseline).")
+    boolean featureCache;
+
+    @Option(names = "--decode-threads", defaultValue = "2", description = "Threads for decoding and augmentation.")
+    int threads;
+
+    public TrainingConfig toConfig() {
+        return new TrainingConfig(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize,
+                learningRate, weightDecay, dropout, augmentCopies, flip, patience, seed, featureCache, threads);
+    }
+}
