@@ -1,0 +1,44 @@
+package dev.signdigits.cli;
+
+import dev.signdigits.train.TrainingPipeline;
+import dev.signdigits.train.TrainingResult;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code signdigits train}: fine-tune, evaluate on the held-out people, print the test accuracy. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Fine-tune the ImageNet MobileNet on the sign-language digits and report accuracy on the test split",
+            "(people never seen in training). Fetches the dataset, writes the split and imports the backbone if missing."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    GlobalOptions global;
+
+    @CommandLine.Mixin
+    TrainOptions options;
+
+    @Option(names = "--resume", description = "Continue the newest interrupted run from its last completed epoch.")
+    boolean resume;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TrainingResult result = new TrainingPipeline().run(options.toConfig(), resume);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Run %s: %d epochs (best %d), %.0f s, peak RSS %d MB%n", result.runId(),
+                result.epochs(), result.bestEpoch(), result.seconds(), result.peakRssBytes() >> 20);
+        out.printf(Locale.ROOT, "Validation accuracy: %.2f%%%n", result.valAccuracy() * 100);
+        out.printf(Locale.ROOT, "Test accuracy (people unseen in training): %.2f%% (%d/%d)%n",
+                result.testAccuracy() * 100, result.testCorrect(), result.testCount());
+        out.println("Model: " + result.modelDir());
+        out.println("Report: " + result.modelDir().resolve("report.html"));
+        out.flush();
+        return 0;
+    }
+}

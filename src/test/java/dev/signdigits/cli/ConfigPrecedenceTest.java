@@ -1,0 +1,82 @@
+package dev.signdigits.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signdigits.config.DotEnv;
+import dev.signdigits.config.EnvironmentDefaults;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** flag > environment > .env > default, as `signdigits config` reports it and as commands see it. */
+class ConfigPrecedenceTest {
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(Map<String, String> env, DotEnv dotEnv, String... args) {
+        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(env, dotEnv));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String lineFor(String output, String variable) {
+        return output.lines().filter(l -> l.startsWith(variable + " ")).findFirst().orElse("");
+    }
+
+    @Test
+    void environmentBeatsDotEnvWhichBeatsDefault() {
+        DotEnv dotEnv = DotEnv.parse(Path.of(".env"), java.util.List.of("SIGNDIGITS_EPOCHS=7", "SIGNDIGITS_SEED=5"));
+        Run r = run(Map.of("SIGNDIGITS_EPOCHS", "9"), dotEnv, "config");
+        assertThat(r.exit()).isZero();
+        assertThat(lineFor(r.out(), "SIGNDIGITS_EPOCHS")).contains(" 9 ").contains("environment");
+        assertThat(lineFor(r.out(), "SIGNDIGITS_SEED")).contains(" 5 ").contains(".env");
+        assertThat(lineFor(r.out(), "SIGNDIGITS_BATCH_SIZE")).contains(" 32 ").contains("default");
+    }
+
+    @Test
+    void commandsSeeTheResolvedValuesAndFlagsWin() {
+        DotEnv dotEnv = DotEnv.parse(Path.of(".env"), java.util.List.of("SIGNDIGITS_EPOCHS=7"));
+        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(Map.of("SIGNDIGITS_SEED", "11"), dotEnv));
+        CommandLine.ParseResult parsed = cli.parseArgs("train", "--batch-size", "4");
+        TrainOptions options = parsed.subcommand().commandSpec().commandLine().<TrainCommand>getCommand().options;
+        var config = options.toConfig();
+        assertThat(config.epochs()).isEqualTo(7);
+        assertThat(config.seed()).isEqualTo(11);
+        assertThat(config.batchSize()).isEqualTo(4);
+        assertThat(config.learningRate()).isEqualTo(0.001f);
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExitCodeTwo() {
+        Run r = run(Map.of(), DotEnv.empty(), "config", "--no-such-flag");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("error: Unknown option: '--no-such-flag'").doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void badValueNamesTheOption() {
+        Run r = run(Map.of(), DotEnv.empty(), "train", "--epochs", "many");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--epochs").contains("many");
+    }
+
+    @Test
+    void envExampleInRepoListsEverySetting() throws Exception {
+        Run r = run(Map.of(), DotEnv.empty(), "config", "--env-example");
+        String committed = Files.readString(Path.of(".env.example"), StandardCharsets.UTF_8);
+        assertThat(committed)
+                .as(".env.example is out of date: regenerate with ./signdigits config --env-example > .env.example")
+                .isEqualTo(r.out());
+    }
+}
