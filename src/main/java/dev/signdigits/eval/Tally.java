@@ -1,0 +1,111 @@
+package dev.signdigits.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** Accumulates counts photo by photo, then turns them into an {@link Evaluation}. Not thread-safe. */
+final class Tally {
+    private final List<String> labels;
+    private final int[][] confusion;
+    private final Map<String, int[]> groups = new LinkedHashMap<>(); // group -> {n, correct}
+    private final List<Misclassified> mistakes = new ArrayList<>();
+    private int count;
+    private int correct;
+    private int top2;
+    private int top3;
+    private double logLossSum;
+
+    Tally(List<String> labels) {
+        this.labels = labels;
+        this.confusion = new int[labels.size()][labels.size()];
+    }
+
+    void add(Scored photo) {
+        int truth = photo.trueLabel();
+        int[] ranking = ranking(photo);
+        int predicted = ranking[0];
+        int rank = indexOf(ranking, truth);
+        boolean hit = predicted == truth;
+
+        count++;
+        confusion[truth][predicted]++;
+        correct += hit ? 1 : 0;
+        top2 += rank < 2 ? 1 : 0;
+        top3 += rank < 3 ? 1 : 0;
+        double p = Math.min(1.0, Math.max(Evaluation.LOG_LOSS_EPSILON, photo.probability(truth)));
+        logLossSum -= Math.log(p);
+        if (photo.group() != null) {
+            int[] g = groups.computeIfAbsent(photo.group(), k -> new int[2]);
+            g[0]++;
+            g[1] += hit ? 1 : 0;
+        }
+        if (!hit) {
+            mistakes.add(new Misclassified(photo.file(), labels.get(truth), labels.get(predicted),
+                    widen(photo.probability(predicted)), top3(photo, ranking), photo.group()));
+        }
+    }
+
+    Evaluation toEvaluation() {
+        List<ClassMetrics> perClass = new ArrayList<>(labels.size());
+        for (int c = 0; c < labels.size(); c++) {
+            int support = Arrays.stream(confusion[c]).sum();
+            int predicted = 0;
+            for (int[] row : confusion) {
+                predicted += row[c];
+            }
+            perClass.add(ClassMetrics.of(labels.get(c), confusion[c][c], support, predicted));
+        }
+        List<GroupAccuracy> groupAccuracies = groups.entrySet().stream()
+                .map(e -> GroupAccuracy.of(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(GroupAccuracy.WORST_FIRST)
+                .toList();
+        List<Misclassified> sortedMistakes = mistakes.stream().sorted(Misclassified.MOST_CONFIDENT_FIRST).toList();
+        return new Evaluation(labels, count, correct, share(correct), share(top2), share(top3), logLossSum / count,
+                perClass, Averages.macro(perClass), Averages.weighted(perClass),
+                ConfusionMatrix.of(labels, confusion), groupAccuracies, sortedMistakes);
+    }
+
+    /**
+     * Class indices by descending probability; ties keep the lower index first, so the top entry is
+     * the same as a first-maximum argmax and top-1 equals accuracy.
+     */
+    private static int[] ranking(Scored photo) {
+        return IntStream.range(0, photo.classCount()).boxed()
+                .sorted((a, b) -> {
+                    int byProbability = Float.compare(photo.probability(b), photo.probability(a));
+                    return byProbability != 0 ? byProbability : Integer.compare(a, b);
+                })
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    private List<LabelProbability> top3(Scored photo, int[] ranking) {
+        List<LabelProbability> top = new ArrayList<>(3);
+        for (int i = 0; i < Math.min(3, ranking.length); i++) {
+            top.add(new LabelProbability(labels.get(ranking[i]), widen(photo.probability(ranking[i]))));
+        }
+        return top;
+    }
+
+    private static int indexOf(int[] values, int value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("class " + value + " missing from ranking");
+    }
+
+    /** The double that prints like the float (0.7f becomes 0.7, not 0.699999988), for readable JSON. */
+    private static double widen(float value) {
+        return Double.parseDouble(Float.toString(value));
+    }
+
+    private double share(int n) {
+        return (double) n / count;
+    }
+}
