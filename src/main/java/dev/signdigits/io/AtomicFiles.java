@@ -44,6 +44,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
+            makeReadable(tmp);
             move(tmp, target);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -64,6 +65,7 @@ public final class AtomicFiles {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
             writer.write(tmp);
+            makeReadable(tmp);
             replaceDirectory(tmp, target);
         } catch (IOException e) {
             deleteRecursively(tmp);
@@ -82,6 +84,16 @@ public final class AtomicFiles {
             deleteRecursively(old);
         } else {
             Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Temp files are created owner-only; artifacts should get the usual rw-r--r-- (rwxr-xr-x for dirs). */
+    private static void makeReadable(Path path) {
+        try {
+            boolean dir = Files.isDirectory(path);
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(dir ? "rwxr-xr-x" : "rw-r--r--"));
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not a POSIX file system: keep the defaults
         }
     }
 

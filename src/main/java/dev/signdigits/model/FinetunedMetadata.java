@@ -1,0 +1,35 @@
+package dev.signdigits.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code model.json} of a fine-tuned model directory: enough to rebuild the network with the one
+ * factory, check the parameters, preprocess inputs and name the outputs, plus provenance.
+ *
+ * @param format            always {@link #FORMAT}
+ * @param formatVersion     bumped when the directory layout or network factory changes incompatibly
+ * @param id                run id
+ * @param architecture      mobilenet_v1 or mobilenet_v2
+ * @param width             width multiplier
+ * @param inputSize         input edge in pixels
+ * @param labels            class names in output order
+ * @param dropout           head dropout rate (inactive at inference)
+ * @param preprocessing     pixel normalization
+ * @param layers            layer names in factory order, checked on load
+ * @param parametersSha256  checksum of model.params
+ * @param provenance        how, from what and when the model was made
+ */
+public record FinetunedMetadata(String format, int formatVersion, String id, String architecture, float width,
+                                int inputSize, List<String> labels, float dropout, Preprocessing preprocessing,
+                                List<String> layers, String parametersSha256, Map<String, String> provenance) {
+    public static final String FORMAT = "signdigits-finetuned-model";
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE = "model.json";
+    public static final String PARAMETERS_FILE = "model.params";
+    public static final String LABELS_FILE = "labels.txt";
+
+    public MobileNetSpec spec() {
+        return new MobileNetSpec(architecture, width, inputSize);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.signdigits.report;
+
+import dev.signdigits.eval.Evaluation;
+import dev.signdigits.io.AtomicFiles;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The files an evaluation leaves behind, for both `train` (test split) and `evaluate`. */
+public final class EvaluationArtifacts {
+    public static final String TEXT_FILE = "evaluation.txt";
+    public static final String CONFUSION_FILE = "confusion.png";
+    public static final String MISCLASSIFIED_FILE = "misclassified.png";
+
+    private EvaluationArtifacts() {}
+
+    /** Writes evaluation.json, evaluation.txt, confusion.png and misclassified.png into {@code dir}. */
+    public static void write(Path dir, Evaluation evaluation, Map<String, ?> meta,
+                             Function<String, BufferedImage> imageLoader) {
+        EvaluationJson.write(evaluation, meta, dir.resolve(EvaluationJson.FILE_NAME));
+        AtomicFiles.writeString(dir.resolve(TEXT_FILE), EvaluationText.render(evaluation));
+        ConfusionMatrixChart.write(evaluation, dir.resolve(CONFUSION_FILE));
+        MisclassifiedSheet.write(evaluation.misclassified(), imageLoader, dir.resolve(MISCLASSIFIED_FILE));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.signdigits.train;
+
+import ai.djl.nn.SequentialBlock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.signdigits.eval.EpochMetrics;
+import dev.signdigits.eval.Evaluation;
+import dev.signdigits.eval.MetricsCsv;
+import dev.signdigits.model.FinetunedMetadata;
+import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.ImportedBackbone;
+import dev.signdigits.model.LayerStack;
+import dev.signdigits.model.MobileNetSpec;
+import dev.signdigits.model.MobileNets;
+import dev.signdigits.model.Preprocessing;
+import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.report.EvaluationArtifacts;
+import dev.signdigits.report.HtmlReport;
+import dev.signdigits.report.ReportData;
+import dev.signdigits.report.TrainingCurves;
+import dev.signdigits.system.ProcessMemory;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Everything a finished run leaves in {@code models/finetuned/<run-id>/}: the model (parameters,
+ * metadata, labels), configuration and provenance, per-epoch metrics and curves, the test
+ * evaluation with its pictures, the split manifest, and report.html. Written into the run's work
+ * directory first and published with one rename.
+ */
+final class RunArtifacts {
+    static final String CONFIG_FILE = "config.json";
+    static final String PROVENANCE_FILE = "provenance.json";
+    static final String SPLIT_FILE = "split.csv";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final RunDirectory run;
+    private final TrainingConfig config;
+    private final String configHash;
+    private final MobileNetSpec spec;
+    private final ImportedBackbone backbone;
+    private final TrainingData data;
+    private final ImagePreprocessor preprocessor;
+    private final TrainingState state;
+    private final Evaluation evaluation;
+    private final Map<String, Duration> timings;
+    private final Instant startedAt;
+    private final double seconds;
+
+    RunArtifacts(RunDirectory run, TrainingConfig config, String configHash, MobileNetSpec spec, ImportedBackbone backbone,
+                 TrainingData data, ImagePreprocessor preprocessor, TrainingState state, Evaluation evaluation,
+                 Map<String, Duration> timings, Instant startedAt, double seconds) {
+        this.run = run;
+        this.config = config;
+        this.configHash = configHash;
+        this.spec = spec;
+        this.backbone = backbone;
+        this.data = data;
+        this.preprocessor = preprocessor;
+        this.state = state;
+        this.evaluation = evaluation;
+        this.timings = timings;
+        this.startedAt = startedAt;
+        this.seconds = seconds;
+    }
+
+    /** Writes every artifact and publishes the run; returns the final model directory. */
+    Path publish(SequentialBlock network) {
+        Path dir = run.workDir().resolve("artifacts");
+        try {
+            dev.signdigits.io.AtomicFiles.deleteRecursively(dir);
+            Files.createDirectories(dir);
+            Map<String, String> provenance = provenance();
+            FinetunedModel.write(dir, network, metadata(provenance));
+            JSON.writeValue(dir.resolve(CONFIG_FILE).toFile(), config.asMap());
+            JSON.writeValue(dir.resolve(PROVENANCE_FILE).toFile(), provenance);
+            Files.copy(config.manifest(), dir.resolve(SPLIT_FILE), StandardCopyOption.REPLACE_EXISTING);
+            List<EpochMetrics> epochs = state.history().stream().map(RunArtifacts::toMetrics).toList();
+            MetricsCsv.write(dir.resolve(MetricsCsv.FILE_NAME), epochs);
+            TrainingCurves.write(epochs, dir);
+            Function<String, BufferedImage> loader = testImages();
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("run_id", run.runId());
+            meta.put("split", "test");
+            meta.put("data_dir", data.dataDir().toString());
+            EvaluationArtifacts.write(dir, evaluation, meta, loader);
+            HtmlReport.write(new ReportData(run.runId(),
+                    String.format(Locale.ROOT, "signdigits run %s: %.2f%% on unseen people", run.runId(), evaluation.accuracy() * 100),
+                    Instant.now(), config.asMap(), provenance, timings, epochs, evaluation), loader,
+                    dir.resolve(HtmlReport.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the artifacts of run " + run.runId(), e);
+        }
+        return run.publish(dir);
+    }
+
+    private FinetunedMetadata metadata(Map<String, String> provenance) {
+        return new FinetunedMetadata(FinetunedMetadata.FORMAT, FinetunedMetadata.FORMAT_VERSION, run.runId(),
+                spec.architecture(), spec.width(), spec.inputSize(), data.labels(), config.dropout(),
+                new Preprocessing("RGB", "NCHW", preprocessor.mean(), preprocessor.std()),
+                LayerStack.names(MobileNets.classifier(spec, data.labels().size(), config.dropout())),
+                null, provenance);
+    }
+
+    private Map<String, String> provenance() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("run_id", run.runId());
+        p.put("created_by", "signdigits train (fine-tuned last " + config.fineTuneLayers() + " layers on cached features)");
+        p.put("started_at", startedAt.toString());
+        p.put("finished_at", Instant.now().toString());
+        p.put("duration_seconds", String.format(Locale.ROOT, "%.1f", seconds));
+        p.put("peak_rss_mb", Long.toString(ProcessMemory.peakRssBytes() >> 20));
+        p.put("dataset_dir", data.dataDir().toString());
+        p.put("dataset_sha256", data.datasetHash());
+        p.put("manifest_sha256", data.manifestHash());
+        p.put("train_photos", Integer.toString(data.train().size()));
+        p.put("val_photos", Integer.toString(data.val().size()));
+        p.put("test_photos", Integer.toString(data.test().size()));
+        p.put("unreadable_photos_skipped", Integer.toString(data.unreadable()));
+        p.put("base_model", backbone.metadata().name());
+        p.put("base_weights_file", String.valueOf(backbone.metadata().sourceFile()));
+        p.put("base_weights_sha256", String.valueOf(backbone.metadata().sourceSha256()));
+        p.put("config_hash", configHash);
+        p.put("best_epoch", Integer.toString(state.bestEpoch()));
+        p.put("epochs_run", Integer.toString(state.completedEpochs()));
+        p.put("val_accuracy", String.format(Locale.ROOT, "%.4f", state.bestValAccuracy()));
+        p.put("test_accuracy", String.format(Locale.ROOT, "%.4f", evaluation.accuracy()));
+        p.putAll(Provenance.environment());
+        return p;
+    }
+
+    private Function<String, BufferedImage> testImages() {
+        Map<String, BufferedImage> byFile = new HashMap<>();
+        SplitImages test = data.test();
+        for (int i = 0; i < test.size(); i++) {
+            byFile.put(test.files().get(i), test.images().get(i));
+        }
+        return byFile::get;
+    }
+
+    private static EpochMetrics toMetrics(EpochResult r) {
+        return new EpochMetrics(r.epoch(), r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(),
+                r.learningRate(), r.seconds());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.signdigits.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.SequentialBlock;
+import dev.signdigits.SignDigitsException;
+import dev.signdigits.eval.Evaluation;
+import dev.signdigits.eval.Scored;
+import dev.signdigits.model.ImportedBackbone;
+import dev.signdigits.model.LayerStack;
+import dev.signdigits.model.MobileNetSpec;
+import dev.signdigits.model.MobileNets;
+import dev.signdigits.model.NamedLayer;
+import dev.signdigits.model.PretrainedBackbones;
+import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.system.ProcessMemory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main job: data, split, backbone, feature cache, fine-tuning, test evaluation and artifacts.
+ * The frozen first layers run once per photo variant; only the last layers and the new head train,
+ * epoch after epoch, on the cached features. That is what makes a 30-epoch fine-tune take minutes
+ * on two CPU cores.
+ */
+public final class TrainingPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingPipeline.class);
+
+    public TrainingResult run(TrainingConfig config, boolean resume) {
+        long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        Map<String, Duration> timings = new LinkedHashMap<>();
+
+        RunDirectory run = resume
+                ? RunDirectory.latestInterrupted(config.modelsDir()).orElseThrow(() -> new SignDigitsException(
+                        "Nothing to resume: no interrupted run under " + config.modelsDir().resolve("finetuned")
+                                + "; start a new run without --resume."))
+                : RunDirectory.create(config.modelsDir(), config.seed());
+        CheckpointStore checkpoints = new CheckpointStore(run.workDir());
+        String configHash = ConfigHash.of(config);
+        checkpoints.latestState().ifPresent(state -> {
+            if (!state.configHash().equals(configHash)) {
+                throw new SignDigitsException("The interrupted run " + run.runId() + " used different settings;"
+                        + " resume it with the same flags, or start a new run without --resume.");
+            }
+        });
+
+        long t = System.nanoTime();
+        TrainingData data = TrainingData.load(config);
+        timings.put("data loading and decoding", since(t));
+
+        Path backboneDir = PretrainedBackbones.ensureImported(config.modelsDir(), config.backbone());
+        ExecutorService workers = Executors.newFixedThreadPool(config.decodeThreads(), daemon("augment"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed((int) config.seed());
+            ImportedBackbone backbone = ImportedBackbone.load(backboneDir, manager);
+            MobileNetSpec spec = backbone.spec().withInputSize(config.inputSize());
+            List<NamedLayer> layers = new ArrayList<>(backbone.backbone());
+            layers.addAll(MobileNets.head(data.labels().size(), config.dropout(), spec.featureChannels()));
+            int cut = NetworkCut.trunkSize(layers, config.fineTuneLayers());
+            List<NamedLayer> trunkLayers = layers.subList(0, cut);
+            SequentialBlock trunk = LayerStack.sequential(trunkLayers);
+            trunk.freezeParameters(true);
+            SequentialBlock full = LayerStack.sequential(layers);
+            full.initialize(manager, DataType.FLOAT32, spec.inputShape(1));
+            trunk.freezeParameters(true);
+            LOG.info("Fine-tuning the last {} layers (from {}); the first {} run once per photo variant",
+                    layers.size() - cut, layers.get(cut).name(), cut);
+
+            ImagePreprocessor preprocessor = new ImagePreprocessor(config.inputSize(),
+                    backbone.preprocessing().mean(), backbone.preprocessing().std());
+            FeatureExtractor extractor = new FeatureExtractor(trunk, manager, preprocessor, 32, workers);
+            Augmentation augmentation = Augmentation.defaults(config.flip());
+            t = System.nanoTime();
+            FeatureCache trainCache = extractor.extract("features train", data.train().images(), data.train().labels(),
+                    config.augmentCopies(), augmentation, config.seed());
+            FeatureCache valCache = extractor.extract("features val  ", data.val().images(), data.val().labels(), 1, null, 0);
+            FeatureCache testCache = extractor.extract("features test ", data.test().images(), data.test().labels(), 1, null, 0);
+            timings.put("feature cache", since(t));
+            LOG.info("Feature cache: {} train variants, {} MB", trainCache.size(), trainCache.bytes() >> 20);
+
+            TailNetwork tail = new TailNetwork(layers.subList(cut, layers.size()).stream()
+                    .map(l -> new TailNetwork.Layer(l.name(), l.block())).toList());
+            TailTrainer trainer = new TailTrainer(tail, manager, config, checkpoints);
+            t = System.nanoTime();
+            TrainingState state = trainer.train(trainCache, valCache, configHash, resume);
+            timings.put("training", since(t));
+
+            t = System.nanoTime();
+            float[][] probabilities = trainer.probabilities(testCache);
+            List<Scored> scored = new ArrayList<>();
+            for (int i = 0; i < probabilities.length; i++) {
+                scored.add(new Scored(data.test().files().get(i), data.test().labels()[i], probabilities[i],
+                        data.test().groups().get(i)));
+            }
+            Evaluation evaluation = Evaluation.of(data.labels(), scored);
+            timings.put("test evaluation", since(t));
+
+            double seconds = (System.nanoTime() - started) / 1e9;
+            RunArtifacts artifacts = new RunArtifacts(run, config, configHash, spec, backbone, data, preprocessor,
+                    state, evaluation, timings, startedAt, seconds);
+            Path modelDir = artifacts.publish(full);
+            return new TrainingResult(run.runId(), modelDir, state.completedEpochs(), state.bestEpoch(),
+                    state.bestValAccuracy(), evaluation.accuracy(), evaluation.correct(),
+                    scored.size(), seconds, ProcessMemory.peakRssBytes());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread th = new Thread(r, name);
+            th.setDaemon(true);
+            return th;
+        };
+    }
+
+}
