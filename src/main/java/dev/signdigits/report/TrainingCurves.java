@@ -97,7 +97,8 @@ public final class TrainingCurves {
         XYSeries series = chart.addSeries(name, x, y);
         series.setLineColor(color);
         series.setMarkerColor(color);
-        series.setMarker(SeriesMarkers.CIRCLE);
+        // markers help read a few epochs and clutter many
+        series.setMarker(measured.size() <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         series.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
 }
