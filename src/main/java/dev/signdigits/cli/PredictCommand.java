@@ -1,0 +1,86 @@
+package dev.signdigits.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.predict.DjlDigitClassifier;
+import dev.signdigits.predict.PhotoPrediction;
+import dev.signdigits.predict.PhotoPredictor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code signdigits predict}: the top digits for each photo, as a table or JSON. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Predict the digit shown in photos (files or directories).",
+            "Exit code 0 when every photo was read, 4 when some could not be (they are listed)."})
+public final class PredictCommand implements Callable<Integer> {
+    static final int SOME_FAILED = 4;
+
+    @CommandLine.Mixin
+    GlobalOptions global;
+
+    @Option(names = "--model", defaultValue = "models/finetuned/latest", description = "Fine-tuned model directory.")
+    Path model;
+
+    @Option(names = "--top-k", defaultValue = "3", description = "How many digits to list per photo.")
+    int topK;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--predict-batch-size", defaultValue = "16", description = "Photos per forward pass.")
+    int batchSize;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Photos, or directories searched for photos.")
+    List<Path> inputs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (topK < 1 || topK > 10) {
+            throw new dev.signdigits.SignDigitsException("--top-k must be between 1 and 10, got " + topK + ".");
+        }
+        List<Path> files = PhotoPredictor.expand(inputs);
+        List<PhotoPrediction> predictions;
+        try (DjlDigitClassifier classifier = DjlDigitClassifier.open(model)) {
+            predictions = new PhotoPredictor(classifier, new ImageDecoder(), batchSize).predict(files, topK);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(predictions));
+        } else {
+            printTable(out, predictions);
+        }
+        out.flush();
+        boolean anyFailed = predictions.stream().anyMatch(p -> !p.ok());
+        if (anyFailed) {
+            spec.commandLine().getErr().println("warning: " + predictions.stream().filter(p -> !p.ok()).count()
+                    + " of " + predictions.size() + " photos could not be read (see the error lines).");
+        }
+        return anyFailed ? SOME_FAILED : 0;
+    }
+
+    private static void printTable(PrintWriter out, List<PhotoPrediction> predictions) {
+        int width = Math.max(4, predictions.stream().mapToInt(p -> p.file().length()).max().orElse(4));
+        out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  %s%n", "FILE", "DIGIT", "CONFIDENCE", "TOP-K");
+        for (PhotoPrediction p : predictions) {
+            if (p.ok()) {
+                String top = p.topK().stream().map(r -> String.format(Locale.ROOT, "%s:%.3f", r.digit(), r.probability()))
+                        .collect(Collectors.joining(" "));
+                out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10.4f  %s%n", p.file(), p.digit(), p.confidence(), top);
+            } else {
+                out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  error: %s%n", p.file(), "-", "-", p.error());
+            }
+        }
+    }
+}
