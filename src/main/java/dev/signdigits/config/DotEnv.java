@@ -31,7 +31,7 @@ public record DotEnv(Path source, Map<String, String> values) {
         }
     }
 
-    static DotEnv parse(Path source, List<String> lines) {
+    public static DotEnv parse(Path source, List<String> lines) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.signdigits.model.FinetunedMetadata;
 import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.StreamingForward;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -81,7 +82,8 @@ public final class DjlDigitClassifier implements DigitClassifier, TensorClassifi
         int size = preprocessor.inputSize();
         try (NDManager call = manager.newSubManager()) {
             NDArray x = call.create(FloatBuffer.wrap(nchw), new Shape(n, 3, size, size));
-            NDArray probs = model.block().forward(store, new NDList(x), false).singletonOrThrow().softmax(1);
+            NDArray probs = StreamingForward.run(model.block().getChildren().values(), store, new NDList(x))
+                    .singletonOrThrow().softmax(1);
             float[] flat = probs.toFloatArray();
             int classes = info.labels().size();
             List<float[]> out = new ArrayList<>(n);

@@ -4,8 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import dev.signdigits.model.StreamingForward;
 import dev.signdigits.predict.ImagePreprocessor;
 import dev.signdigits.progress.ProgressBar;
 import java.awt.image.BufferedImage;
@@ -26,13 +27,13 @@ import java.util.concurrent.Future;
 final class FeatureExtractor {
     private static final int PREFETCH = 3;
 
-    private final Block trunk;
+    private final SequentialBlock trunk;
     private final NDManager manager;
     private final ImagePreprocessor preprocessor;
     private final int batchSize;
     private final ExecutorService workers;
 
-    FeatureExtractor(Block trunk, NDManager manager, ImagePreprocessor preprocessor, int batchSize, ExecutorService workers) {
+    FeatureExtractor(SequentialBlock trunk, NDManager manager, ImagePreprocessor preprocessor, int batchSize, ExecutorService workers) {
         this.trunk = trunk;
         this.manager = manager;
         this.preprocessor = preprocessor;
@@ -67,7 +68,7 @@ final class FeatureExtractor {
                     int n = end - start;
                     NDArray x = step.create(FloatBuffer.wrap(input),
                             new Shape(n, 3, preprocessor.inputSize(), preprocessor.inputSize()));
-                    NDArray out = trunk.forward(store, new NDList(x), false).singletonOrThrow();
+                    NDArray out = StreamingForward.run(trunk.getChildren().values(), store, new NDList(x)).singletonOrThrow();
                     featureShape = out.getShape().slice(1);
                     features = out.toFloatArray();
                 }

@@ -29,7 +29,7 @@ import java.util.Map;
 public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
                              int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
                              float dropout, int augmentCopies, boolean flip, int patience, long seed,
-                             boolean featureCache, int threads) {
+                             boolean featureCache, int decodeThreads) {
 
     public TrainingConfig {
         require(inputSize >= 32 && inputSize <= 512, "--input-size must be between 32 and 512, got " + inputSize);
@@ -41,7 +41,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         require(dropout >= 0 && dropout < 1, "--dropout must be in [0, 1), got " + dropout);
         require(augmentCopies >= 1, "--augment-copies must be at least 1, got " + augmentCopies);
         require(patience >= 1, "--patience must be at least 1, got " + patience);
-        require(threads >= 1, "--decode-threads must be at least 1, got " + threads);
+        require(decodeThreads >= 1, "--decode-threads must be at least 1, got " + decodeThreads);
     }
 
     private static void require(boolean ok, String message) {
@@ -68,7 +68,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         m.put("patience", Integer.toString(patience));
         m.put("seed", Long.toString(seed));
         m.put("feature_cache", Boolean.toString(featureCache));
-        m.put("threads", Integer.toString(threads));
+        m.put("decode_threads", Integer.toString(decodeThreads));
         return m;
     }
 }
