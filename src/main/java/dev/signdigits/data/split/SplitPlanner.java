@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Makes a deterministic, seeded, stratified train/val/test split of a dataset: grouped (no group
- * in two splits) when a groups file is given, per-class random otherwise.
+ * in two splits) when a groups file is given, per-class random otherwise. Photos the groups file
+ * does not know become groups of their own; rows for photos that are not on disk are reported.
  */
 public final class SplitPlanner {
     private static final String SINGLETON_PREFIX = "file:";
@@ -22,14 +23,67 @@ public final class SplitPlanner {
 
     /** @param groups the groups file, or null for an ungrouped split */
     public static SplitPlan plan(DatasetIndex index, GroupsFile groups, SplitFractions fractions, long seed) {
-        List<String> labels = index.labels();
-        Map<String, String> groupOf = new LinkedHashMap<>();
-        List<String> ungrouped = new ArrayList<>();
-        List<String> mismatches = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        Map<String, Split> splitOf;
-        int groupCount;
-        if (groups != null) {
+        Grouping grouping = groups == null ? Grouping.singletons(index) : Grouping.of(index, groups);
+        Map<String, Split> splitOf = groups == null
+                ? StratifiedSplitter.assign(index.entries(), index.labels().size(), fractions, seed)
+                : groupedSplit(index, grouping, fractions, seed);
+        List<ManifestEntry> entries = new ArrayList<>();
+        for (LabeledFile file : index.entries()) {
+            entries.add(new ManifestEntry(file.relativePath(), index.labelName(file),
+                    grouping.groupOf().get(file.relativePath()), splitOf.get(file.relativePath())));
+        }
+        SplitManifest manifest = new SplitManifest(
+                new SplitMetadata(seed, fractions, index.contentHash(), groups != null, index.labels()), entries);
+        SplitSummary summary = new SplitSummary(groups != null, grouping.groupCount(), classCounts(index, manifest, fractions),
+                grouping.missingOnDisk(), grouping.ungrouped(), grouping.labelMismatches());
+        return new SplitPlan(manifest, summary);
+    }
+
+    private static Map<String, Split> groupedSplit(DatasetIndex index, Grouping grouping, SplitFractions fractions, long seed) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (LabeledFile file : index.entries()) {
+            counts.computeIfAbsent(grouping.groupOf().get(file.relativePath()), g -> new int[index.labels().size()])[file.label()]++;
+        }
+        List<GroupedSplitter.Group> groups = counts.entrySet().stream()
+                .map(e -> new GroupedSplitter.Group(e.getKey(), e.getValue())).toList();
+        Map<String, Split> splitOfGroup = GroupedSplitter.assign(groups, fractions, seed);
+        Map<String, Split> splitOf = new LinkedHashMap<>();
+        grouping.groupOf().forEach((file, group) -> splitOf.put(file, splitOfGroup.get(group)));
+        return splitOf;
+    }
+
+    private static List<SplitSummary.ClassCounts> classCounts(DatasetIndex index, SplitManifest manifest, SplitFractions fractions) {
+        List<SplitSummary.ClassCounts> rows = new ArrayList<>();
+        for (String label : index.labels()) {
+            Map<Split, Integer> counts = new EnumMap<>(Split.class);
+            Map<Split, Double> targets = new EnumMap<>(Split.class);
+            for (Split s : Split.values()) {
+                counts.put(s, 0);
+            }
+            manifest.entries().stream().filter(e -> e.label().equals(label)).forEach(e -> counts.merge(e.split(), 1, Integer::sum));
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            for (Split s : Split.values()) {
+                targets.put(s, total * fractions.of(s));
+            }
+            rows.add(new SplitSummary.ClassCounts(label, total, counts, targets));
+        }
+        return rows;
+    }
+
+    /** The group of every photo, and how the groups file and the disk disagree. */
+    private record Grouping(Map<String, String> groupOf, int groupCount, List<String> missingOnDisk,
+                            List<String> ungrouped, List<String> labelMismatches) {
+
+        static Grouping singletons(DatasetIndex index) {
+            Map<String, String> groupOf = new LinkedHashMap<>();
+            index.entries().forEach(f -> groupOf.put(f.relativePath(), SINGLETON_PREFIX + f.relativePath()));
+            return new Grouping(groupOf, groupOf.size(), List.of(), List.of(), List.of());
+        }
+
+        static Grouping of(DatasetIndex index, GroupsFile groups) {
+            Map<String, String> groupOf = new LinkedHashMap<>();
+            List<String> ungrouped = new ArrayList<>();
+            List<String> mismatches = new ArrayList<>();
             Set<String> onDisk = new HashSet<>();
             for (LabeledFile file : index.entries()) {
                 onDisk.add(file.relativePath());
@@ -44,50 +98,8 @@ public final class SplitPlanner {
                     }
                 }
             }
-            groups.rows().keySet().stream().filter(f -> !onDisk.contains(f)).sorted().forEach(missing::add);
-            Map<String, int[]> counts = new TreeMap<>();
-            for (LabeledFile file : index.entries()) {
-                counts.computeIfAbsent(groupOf.get(file.relativePath()), g -> new int[labels.size()])[file.label()]++;
-            }
-            List<GroupedSplitter.Group> list = counts.entrySet().stream()
-                    .map(e -> new GroupedSplitter.Group(e.getKey(), e.getValue())).toList();
-            Map<String, Split> groupSplit = GroupedSplitter.assign(list, fractions, seed);
-            splitOf = new LinkedHashMap<>();
-            for (LabeledFile file : index.entries()) {
-                splitOf.put(file.relativePath(), groupSplit.get(groupOf.get(file.relativePath())));
-            }
-            groupCount = counts.size();
-        } else {
-            splitOf = StratifiedSplitter.assign(index.entries(), labels.size(), fractions, seed);
-            groupCount = index.size();
+            List<String> missing = groups.rows().keySet().stream().filter(f -> !onDisk.contains(f)).sorted().toList();
+            return new Grouping(groupOf, new HashSet<>(groupOf.values()).size(), missing, ungrouped, mismatches);
         }
-        List<ManifestEntry> entries = new ArrayList<>();
-        for (LabeledFile file : index.entries()) {
-            String group = groups != null ? groupOf.get(file.relativePath()) : SINGLETON_PREFIX + file.relativePath();
-            entries.add(new ManifestEntry(file.relativePath(), index.labelName(file), group, splitOf.get(file.relativePath())));
-        }
-        SplitManifest manifest = new SplitManifest(
-                new SplitMetadata(seed, fractions, index.contentHash(), groups != null, labels), entries);
-        SplitSummary summary = new SplitSummary(groups != null, groupCount, classCounts(index, manifest, fractions),
-                missing, ungrouped, mismatches);
-        return new SplitPlan(manifest, summary);
-    }
-
-    private static List<SplitSummary.ClassCounts> classCounts(DatasetIndex index, SplitManifest manifest, SplitFractions fractions) {
-        List<SplitSummary.ClassCounts> rows = new ArrayList<>();
-        for (String label : index.labels()) {
-            Map<Split, Integer> counts = new EnumMap<>(Split.class);
-            for (Split s : Split.values()) {
-                counts.put(s, 0);
-            }
-            manifest.entries().stream().filter(e -> e.label().equals(label)).forEach(e -> counts.merge(e.split(), 1, Integer::sum));
-            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-            Map<Split, Double> targets = new EnumMap<>(Split.class);
-            for (Split s : Split.values()) {
-                targets.put(s, total * fractions.of(s));
-            }
-            rows.add(new SplitSummary.ClassCounts(label, total, counts, targets));
-        }
-        return rows;
     }
 }
