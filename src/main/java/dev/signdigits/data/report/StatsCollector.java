@@ -37,7 +37,7 @@ public final class StatsCollector {
         String hash = index.contentHash();
         return new DatasetStats(index.root().toString(), hash, index.size(), index.labels(), index.countsPerLabel(),
                 manifestPath == null ? null : manifestPath.toString(),
-                manifest == null ? null : manifest.metadata().datasetSha256().equals(hash),
+                manifest == null ? null : manifest.matches(index),
                 manifest == null ? Map.of() : perSplit(manifest),
                 mostCommonFirst(sizes), formats, result.report().failures(), index.ignoredFiles(),
                 result.report().elapsed().toMillis() / 1000.0, result.report().threads());

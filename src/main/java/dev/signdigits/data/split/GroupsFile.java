@@ -26,6 +26,12 @@ public record GroupsFile(Path source, Map<String, Row> rows) {
         rows = Map.copyOf(rows);
     }
 
+    /** {@code <dataDir>/groups.csv} if it exists, otherwise null (an ungrouped split). */
+    public static GroupsFile readIfPresent(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        return Files.isRegularFile(file) ? read(file) : null;
+    }
+
     public static GroupsFile read(Path file) {
         List<String> lines;
         try {

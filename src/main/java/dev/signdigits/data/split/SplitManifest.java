@@ -1,6 +1,7 @@
 package dev.signdigits.data.split;
 
 import dev.signdigits.SignDigitsException;
+import dev.signdigits.data.DatasetIndex;
 import dev.signdigits.data.LabeledFile;
 import dev.signdigits.io.AtomicFiles;
 import java.io.IOException;
@@ -42,6 +43,11 @@ public record SplitManifest(SplitMetadata metadata, List<ManifestEntry> entries)
             index.put(metadata.labels().get(i), i);
         }
         return entries(split).stream().map(e -> new LabeledFile(e.file(), index.get(e.label()))).toList();
+    }
+
+    /** Whether this manifest was made from exactly the photos of {@code index} (same content hash). */
+    public boolean matches(DatasetIndex index) {
+        return metadata.datasetSha256().equals(index.contentHash());
     }
 
     public Map<Split, Integer> counts() {

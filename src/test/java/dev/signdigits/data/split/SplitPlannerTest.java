@@ -57,6 +57,7 @@ class SplitPlannerTest {
         assertThat(plan.summary().ungrouped()).isEmpty();
         assertThat(plan.summary().missingOnDisk()).isEmpty();
         assertThat(manifest.metadata().datasetSha256()).isEqualTo(mirror.contentHash());
+        assertThat(manifest.matches(mirror)).isTrue();
     }
 
     @Test
@@ -64,7 +65,7 @@ class SplitPlannerTest {
         Path first = dir.resolve("a/split.csv");
         Path second = dir.resolve("b/split.csv");
         SplitPlanner.plan(mirror, groups, SplitFractions.DEFAULT, 42).manifest().write(first);
-        SplitPlanner.plan(ImageFolder.scan(MIRROR), GroupsFile.read(MIRROR.resolve("groups.csv")), SplitFractions.DEFAULT, 42)
+        SplitPlanner.plan(ImageFolder.scan(MIRROR), GroupsFile.readIfPresent(MIRROR), SplitFractions.DEFAULT, 42)
                 .manifest().write(second);
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
 
