@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Recognize sign-language digits (0-9) in photos with a MobileNet fine-tuned from ImageNet weights.",
         subcommands = {
             ConfigCommand.class,
+            DataCommand.class,
             TrainCommand.class,
             PredictCommand.class,
             CommandLine.HelpCommand.class

@@ -40,7 +40,7 @@ record JpegStructure(int width, int height, int components, int precision, int s
             while (i < b.length && (b[i] & 0xFF) == 0xFF) {
                 i++; // fill bytes
             }
-            if (i + 2 >= b.length) {
+            if (i >= b.length) {
                 throw truncated(name);
             }
             int marker = b[i] & 0xFF;
@@ -51,6 +51,9 @@ record JpegStructure(int width, int height, int components, int precision, int s
             }
             if (marker == EOI) {
                 throw new ImageDecodeException(Reason.CORRUPT, name, name + " is a JPEG that ends before any image data: it is damaged, export it again.");
+            }
+            if (i + 1 >= b.length) {
+                throw truncated(name);
             }
             int length = (b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF);
             int payload = i + 2;
