@@ -1,5 +1,6 @@
 package dev.signdigits.cli;
 
+import dev.signdigits.SignDigitsException;
 import dev.signdigits.model.BackboneImporter;
 import dev.signdigits.model.BackboneMetadata;
 import dev.signdigits.model.ModelSummary;
@@ -20,9 +21,9 @@ public final class ModelImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tflite", required = true, defaultValue = "",
-            description = "The .tflite file to import, e.g. ../shared/pretrained/mobilenet_v1_0.25_128_quant.tflite.")
-    Path tflite;
+    @Option(names = "--tflite", defaultValue = "",
+            description = "The .tflite file to import (required), e.g. ../shared/pretrained/mobilenet_v1_0.25_128_quant.tflite.")
+    String tflite;
 
     @Option(names = "--name", defaultValue = "",
             description = "Directory name under <models-dir>/raw (default: the recognized network, e.g. mobilenet_v1_1.0_224).")
@@ -34,15 +35,20 @@ public final class ModelImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tflite.isBlank()) {
+            throw new SignDigitsException("Name the file to import with --tflite FILE, e.g. --tflite "
+                    + "../shared/pretrained/mobilenet_v1_1.0_224_quant_embedding_extractor.tflite.");
+        }
         NativeSetup.beforeFirstDjlCall();
-        BackboneImporter.Result result = BackboneImporter.importFile(tflite, modelsDir, name);
+        Path file = Path.of(tflite);
+        BackboneImporter.Result result = BackboneImporter.importFile(file, modelsDir, name);
         BackboneMetadata m = result.metadata();
         ModelSummary summary = result.summary();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Imported %s (%s, width %s, %dx%d input, %s) from %s%n", m.name(), m.architecture(),
                 m.width(), m.inputSize(), m.inputSize(),
                 m.isFeatureExtractor() ? m.featureChannels() + "-d feature extractor" : m.numClasses() + " classes",
-                tflite.getFileName());
+                file.getFileName());
         out.printf(Locale.ROOT, "  %d layers, %,d parameters; input RGB (p - %s) / %s%n", m.layers().size(),
                 summary.totalParameters(), m.preprocessing().mean(), m.preprocessing().std());
         out.printf("  written to %s%n", result.directory());
