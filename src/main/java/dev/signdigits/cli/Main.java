@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             TrainCommand.class,
             PredictCommand.class,
+            ModelCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

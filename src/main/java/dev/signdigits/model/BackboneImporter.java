@@ -33,22 +33,19 @@ public final class BackboneImporter {
         return modelsDir.resolve("raw");
     }
 
-    /** The file name without ".tflite". */
-    public static String defaultName(Path tflite) {
-        String file = tflite.getFileName().toString();
-        return file.endsWith(".tflite") ? file.substring(0, file.length() - ".tflite".length()) : file;
-    }
-
-    /** Imports {@code tflite} into {@code <modelsDir>/raw/<name>}; {@code name} null or blank means {@link #defaultName}. */
+    /**
+     * Imports {@code tflite} into {@code <modelsDir>/raw/<name>}; a null or blank {@code name}
+     * means the recognized spec's id, e.g. "mobilenet_v1_1.0_224" (what training asks for).
+     */
     public static Result importFile(Path tflite, Path modelsDir, String name) {
-        String target = name == null || name.isBlank() ? defaultName(tflite) : name;
-        if (!SAFE_NAME.matcher(target).matches()) {
-            throw new SignDigitsException("Backbone name '" + target + "' is not a plain directory name; use letters,"
+        if (name != null && !name.isBlank() && !SAFE_NAME.matcher(name).matches()) {
+            throw new SignDigitsException("Backbone name '" + name + "' is not a plain directory name; use letters,"
                     + " digits, '.', '_' and '-' (up to 100 characters).");
         }
         TfliteModel model = TfliteReader.read(tflite);
         MobileNetGraph graph = MobileNetGraph.recognize(model);
         MobileNetSpec spec = graph.spec();
+        String target = name == null || name.isBlank() ? spec.id() : name;
         List<NamedLayer> layers = MobileNets.network(spec, graph.numClasses(), IMPORTED_DROPOUT);
         Path dir = rawDir(modelsDir).resolve(target);
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -1,5 +1,6 @@
 package dev.signdigits.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -30,10 +31,12 @@ public record BackboneMetadata(String format, int formatVersion, String name, St
         layers = List.copyOf(layers);
     }
 
+    @JsonIgnore
     public MobileNetSpec spec() {
         return new MobileNetSpec(architecture, width, inputSize);
     }
 
+    @JsonIgnore
     public boolean isFeatureExtractor() {
         return numClasses == 0;
     }

@@ -38,6 +38,12 @@ public final class ImportedBackbone {
         }
         SequentialBlock block = LayerStack.sequential(layers);
         BackboneStore.readParameters(dir, metadata, block, manager);
+        String wrong = ParameterShapes.mismatch(layers, metadata.numClasses(), metadata.spec().featureChannels());
+        if (wrong != null) {
+            throw new SignDigitsException(dir.resolve(BackboneMetadata.PARAMETERS_FILE) + " does not fit the "
+                    + metadata.spec().id() + " network described by " + BackboneMetadata.FILE + " (" + wrong
+                    + "); import the backbone again.");
+        }
         return new ImportedBackbone(dir, metadata, layers, block);
     }
 

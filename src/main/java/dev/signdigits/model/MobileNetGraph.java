@@ -39,6 +39,7 @@ public record MobileNetGraph(TfliteModel model, MobileNetSpec spec, List<TfliteO
     public static MobileNetGraph recognize(TfliteModel model) {
         TfliteSubgraph graph = model.mainGraph();
         checkOperators(model, graph);
+        checkWeights(model, graph);
         TfliteTensor input = checkInput(model, graph);
         List<TfliteOperator> convs = new ArrayList<>();
         int adds = 0;
@@ -77,6 +78,19 @@ public record MobileNetGraph(TfliteModel model, MobileNetSpec spec, List<TfliteO
                         + op.builtinCode() + ") at operator index " + op.index() + "; signdigits imports MobileNet v1/v2"
                         + " graphs made of CONV_2D, DEPTHWISE_CONV_2D, ADD, AVERAGE_POOL_2D, MEAN, RESHAPE, SQUEEZE,"
                         + " SOFTMAX, FULLY_CONNECTED, QUANTIZE and DEQUANTIZE.");
+            }
+        }
+    }
+
+    /** Every convolution and dense layer has a constant weight tensor (input 1). */
+    private static void checkWeights(TfliteModel model, TfliteSubgraph graph) {
+        for (TfliteOperator op : graph.operators()) {
+            int code = op.builtinCode();
+            boolean weighted = code == BuiltinOperators.CONV_2D || code == BuiltinOperators.DEPTHWISE_CONV_2D
+                    || code == BuiltinOperators.FULLY_CONNECTED;
+            if (weighted && (op.input(1) < 0 || model.data(graph.tensor(op.input(1))).remaining() == 0)) {
+                throw notMobileNet(model, op + " has no constant weights (computed or float16-dequantized weights"
+                        + " are not supported)");
             }
         }
     }

@@ -72,7 +72,8 @@ public record ModelSummary(Shape inputShape, List<Row> rows, long totalParameter
                     String.format(Locale.ROOT, "%,d", row.parameters()), row.state()));
         }
         sb.append(String.format(Locale.ROOT, "Layers: %d%nTotal parameters: %,d%nTrainable: %,d%n"
-                        + "Non-trainable (frozen or batch-norm running statistics): %,d%n",
+                        + "Non-trainable (frozen or batch-norm running statistics): %,d%n"
+                        + "(trainable* = trainable except its batch-norm running statistics)%n",
                 rows.size(), totalParameters, trainableParameters, nonTrainableParameters()));
         return sb.toString();
     }

@@ -32,6 +32,11 @@ public final class TensorValues {
         int channels = 1;
         if (q.isPerAxis()) {
             int[] shape = tensor.shape();
+            if (q.dimension() < 0 || q.dimension() >= shape.length || shape[q.dimension()] != q.scale().length) {
+                throw new SignDigitsException(model.source() + ": " + tensor + " has " + q.scale().length
+                        + " quantization scales along dimension " + q.dimension() + ", which does not match its shape;"
+                        + " the file is corrupt.");
+            }
             channels = shape[q.dimension()];
             for (int d = q.dimension() + 1; d < shape.length; d++) {
                 channelStride *= shape[d];

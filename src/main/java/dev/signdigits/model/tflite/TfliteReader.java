@@ -21,6 +21,9 @@ public final class TfliteReader {
     private TfliteReader() {}
 
     public static TfliteModel read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new SignDigitsException(file + " is a directory; pass a .tflite file.");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
