@@ -31,12 +31,12 @@ final class DataFetchCommand implements Callable<Integer> {
             paramLabel = "DIR", description = "Offline copy of the dataset to use when --data-dir is missing. Default: ${DEFAULT-VALUE}.")
     Path mirrorDir;
 
-    @Option(names = "--url", paramLabel = "URL",
+    @Option(names = "--dataset-url", paramLabel = "URL",
             defaultValue = "https://github.com/ardamavi/Sign-Language-Digits-Dataset/archive/refs/heads/master.zip",
             description = "Zip archive to download when there is neither a local copy nor a mirror. Default: ${DEFAULT-VALUE}.")
     URI url;
 
-    @Option(names = "--sha256", defaultValue = "", paramLabel = "HEX",
+    @Option(names = "--dataset-sha256", defaultValue = "", paramLabel = "HEX",
             description = "Expected SHA-256 of the downloaded archive; empty skips the check.")
     String sha256;
 

@@ -28,7 +28,7 @@ final class DataPreviewCommand implements Callable<Integer> {
             description = "Dataset folder (one sub-folder per digit 0-9). Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
-    @Option(names = "--out", defaultValue = "docs/image.png", paramLabel = "FILE",
+    @Option(names = "--preview-out", defaultValue = "docs/image.png", paramLabel = "FILE",
             description = "PNG file to write. Default: ${DEFAULT-VALUE}.")
     Path out;
 

@@ -38,7 +38,7 @@ final class DataStatsCommand implements Callable<Integer> {
     @Option(names = "--json", defaultValue = "false", description = "Print machine-readable JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--threads", defaultValue = "0",
+    @Option(names = "--decode-threads", defaultValue = "0",
             description = "Decoding threads; 0 means one per CPU core. Default: ${DEFAULT-VALUE}.")
     int threads;
 

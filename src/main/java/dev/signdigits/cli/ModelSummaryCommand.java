@@ -20,7 +20,7 @@ public final class ModelSummaryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "",
+    @Option(names = "--backbone-dir", defaultValue = "",
             description = "Backbone directory made by 'model import' (default: <models-dir>/raw/<backbone>, imported if missing).")
     String model;
 

@@ -5,13 +5,20 @@ import dev.signdigits.data.BulkDecoder;
 import dev.signdigits.data.DatasetIndex;
 import dev.signdigits.data.DecodeFailure;
 import dev.signdigits.data.ImageDecoder;
-import dev.signdigits.data.ImageFolder;
 import dev.signdigits.data.LabeledFile;
+import dev.signdigits.data.fetch.DatasetFetcher;
+import dev.signdigits.data.fetch.FetchOptions;
+import dev.signdigits.data.split.GroupsFile;
+import dev.signdigits.data.split.ManifestEntry;
+import dev.signdigits.data.split.Split;
+import dev.signdigits.data.split.SplitFractions;
+import dev.signdigits.data.split.SplitManifest;
+import dev.signdigits.data.split.SplitPlan;
+import dev.signdigits.data.split.SplitPlanner;
+import dev.signdigits.io.Downloader;
 import dev.signdigits.io.Sha256;
 import dev.signdigits.progress.ProgressBar;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,29 +37,45 @@ final class TrainingDataLoader {
     private TrainingDataLoader() {}
 
     static TrainingData load(TrainingConfig config) {
-        DatasetIndex index = ImageFolder.scan(config.dataDir());
-        Map<String, String[]> manifest = readManifest(config.manifest());
-        Map<String, List<LabeledFile>> bySplit = new HashMap<>();
+        DatasetIndex index = new DatasetFetcher(new Downloader())
+                .ensureAvailable(FetchOptions.defaults().withDataDir(config.dataDir())).index();
+        SplitManifest manifest = manifestFor(index, config);
         Map<String, String> groups = new HashMap<>();
-        for (LabeledFile f : index.entries()) {
-            String[] row = manifest.get(f.relativePath());
-            if (row == null) {
-                continue;
-            }
-            bySplit.computeIfAbsent(row[3], k -> new ArrayList<>()).add(f);
-            groups.put(f.relativePath(), row[2].isEmpty() ? null : row[2]);
+        for (ManifestEntry e : manifest.entries()) {
+            groups.put(e.file(), e.group());
         }
         BulkDecoder decoder = new BulkDecoder(new ImageDecoder(), config.decodeThreads());
         int[] unreadable = {0};
-        SplitImages train = decode("decode train", index, bySplit.getOrDefault("train", List.of()), groups, decoder, unreadable);
-        SplitImages val = decode("decode val  ", index, bySplit.getOrDefault("val", List.of()), groups, decoder, unreadable);
-        SplitImages test = decode("decode test ", index, bySplit.getOrDefault("test", List.of()), groups, decoder, unreadable);
+        SplitImages train = decode("decode train", index, manifest.files(Split.TRAIN), groups, decoder, unreadable);
+        SplitImages val = decode("decode val  ", index, manifest.files(Split.VAL), groups, decoder, unreadable);
+        SplitImages test = decode("decode test ", index, manifest.files(Split.TEST), groups, decoder, unreadable);
         if (train.size() == 0 || val.size() == 0 || test.size() == 0) {
             throw new SignDigitsException("The split " + config.manifest() + " leaves a split empty (train " + train.size()
                     + ", val " + val.size() + ", test " + test.size() + "); write it again with 'signdigits data split'.");
         }
         return new TrainingData(index.labels(), train, val, test, index.contentHash(), Sha256.of(config.manifest()),
                 config.dataDir(), unreadable[0]);
+    }
+
+    /**
+     * The manifest on disk if it describes this dataset; otherwise a new grouped (when groups.csv is
+     * present), stratified split with the default fractions, written for later runs. The split seed
+     * is the one the manifest was made with: several training seeds share one test set.
+     */
+    private static SplitManifest manifestFor(DatasetIndex index, TrainingConfig config) {
+        Path path = config.manifest();
+        if (Files.isRegularFile(path)) {
+            SplitManifest existing = SplitManifest.read(path);
+            if (existing.matches(index)) {
+                return existing;
+            }
+            LOG.warn("{} was made for other data (dataset hash differs); writing a new split", path);
+        }
+        SplitPlan plan = SplitPlanner.plan(index, GroupsFile.readIfPresent(index.root()), SplitFractions.DEFAULT, config.seed());
+        plan.manifest().write(path);
+        LOG.info("Wrote {} split {} ({}) with seed {}", plan.summary().grouped() ? "grouped" : "stratified", path,
+                plan.manifest().counts(), config.seed());
+        return plan.manifest();
     }
 
     private static SplitImages decode(String task, DatasetIndex index, List<LabeledFile> files, Map<String, String> groups,
@@ -93,25 +116,5 @@ final class TrainingDataLoader {
         g.drawImage(image.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
         g.dispose();
         return out;
-    }
-
-    /** file -> [file, label, group, split] from a CSV with a header row. */
-    private static Map<String, String[]> readManifest(Path manifest) {
-        if (!Files.isRegularFile(manifest)) {
-            throw new SignDigitsException("Split manifest " + manifest + " does not exist; write it with 'signdigits data split'.");
-        }
-        try {
-            Map<String, String[]> rows = new HashMap<>();
-            for (String line : Files.readAllLines(manifest)) {
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("file,")) {
-                    continue;
-                }
-                String[] parts = line.split(",", -1);
-                rows.put(parts[0], parts);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -58,6 +58,8 @@ public final class TrainingPipeline {
         long t = System.nanoTime();
         TrainingData data = TrainingData.load(config);
         timings.put("data loading and decoding", since(t));
+        LOG.info("Decoded {} train, {} val, {} test photos (RSS {} MB)", data.train().size(), data.val().size(),
+                data.test().size(), ProcessMemory.rssBytes() >> 20);
 
         Path backboneDir = PretrainedBackbones.ensureImported(config.modelsDir(), config.backbone());
         ExecutorService workers = Executors.newFixedThreadPool(config.decodeThreads(), daemon("augment"));
@@ -87,7 +89,8 @@ public final class TrainingPipeline {
             FeatureCache valCache = extractor.extract("features val  ", data.val().images(), data.val().labels(), 1, null, 0);
             FeatureCache testCache = extractor.extract("features test ", data.test().images(), data.test().labels(), 1, null, 0);
             timings.put("feature cache", since(t));
-            LOG.info("Feature cache: {} train variants, {} MB", trainCache.size(), trainCache.bytes() >> 20);
+            LOG.info("Feature cache: {} train variants, {} MB (RSS {} MB)", trainCache.size(), trainCache.bytes() >> 20,
+                    ProcessMemory.rssBytes() >> 20);
 
             TailNetwork tail = new TailNetwork(layers.subList(cut, layers.size()).stream()
                     .map(l -> new TailNetwork.Layer(l.name(), l.block())).toList());

@@ -84,7 +84,7 @@ class DataCommandTest {
     @Test
     void previewWritesALabelledGrid(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("docs/preview.png");
-        assertThat(run("data", "preview", "--data-dir", MIRROR.toString(), "--out", png.toString(), "--tile-size", "64")).isZero();
+        assertThat(run("data", "preview", "--data-dir", MIRROR.toString(), "--preview-out", png.toString(), "--tile-size", "64")).isZero();
 
         BufferedImage grid = ImageIO.read(png.toFile());
         assertThat(grid.getWidth()).isGreaterThan(5 * 64).isLessThan(5 * 64 + 200);

@@ -56,7 +56,7 @@ class ModelCommandTest {
         Path dir = models.resolve("raw").resolve("mobilenet_v1_0.25_128");
         assertThat(dir.resolve("metadata.json")).isRegularFile();
 
-        Run summary = run(Map.of(), "model", "summary", "--model", dir.toString());
+        Run summary = run(Map.of(), "model", "summary", "--backbone-dir", dir.toString());
 
         assertThat(summary.exit()).as(summary.err()).isZero();
         assertThat(summary.out()).contains("conv1 ", "conv_pad_2", "conv_pw_13_relu", "global_pool", "logits", "(1, 1001)");
@@ -89,7 +89,7 @@ class ModelCommandTest {
 
     @Test
     void summaryOfADirectoryWithoutABackboneSaysWhatToDo() {
-        Run r = run(Map.of(), "model", "summary", "--model", tmp.resolve("nothing").toString());
+        Run r = run(Map.of(), "model", "summary", "--backbone-dir", tmp.resolve("nothing").toString());
 
         assertThat(r.exit()).isEqualTo(SignDigitsException.BAD_INPUT);
         assertThat(r.err()).contains("No backbone at").contains("signdigits model import --tflite FILE");

@@ -1,0 +1,162 @@
+package dev.signdigits.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signdigits.cli.Main;
+import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.config.DotEnv;
+import dev.signdigits.config.EnvironmentDefaults;
+import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.eval.MetricsCsv;
+import dev.signdigits.predict.DjlDigitClassifier;
+import dev.signdigits.predict.PhotoPrediction;
+import dev.signdigits.predict.PhotoPredictor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real, small fine-tune on the mirror data through the CLI: accuracy well above chance, every
+ * artifact present and reloadable, predict on real photos, and a run killed with SIGKILL that
+ * --resume finishes with the same number of epochs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrainEndToEndTest {
+    static final Path MIRROR = Path.of("..", "shared", "datasets", "sign-language-digits");
+    static final int EPOCHS = 4;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void engine() {
+        NativeSetup.beforeFirstDjlCall();
+    }
+
+    static List<String> smallRun(Path modelsDir, Path manifest) {
+        return List.of("train", "--data-dir", MIRROR.toString(), "--manifest", manifest.toString(),
+                "--models-dir", modelsDir.toString(), "--backbone", "mobilenet_v1_0.25_128", "--input-size", "128",
+                "--epochs", Integer.toString(EPOCHS), "--augment-copies", "2", "--patience", "50", "--seed", "7");
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run cli(List<String> args) {
+        var cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    @Order(1)
+    void trainsEvaluatesAndLeavesReloadableArtifacts() throws Exception {
+        Path models = work.resolve("models");
+        Run run = cli(smallRun(models, work.resolve("split.csv")));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Test accuracy (people unseen in training):");
+
+        Path latest = models.resolve("finetuned/latest");
+        assertThat(latest).isDirectory();
+        for (String file : List.of("model.json", "model.params", "labels.txt", "config.json", "provenance.json",
+                "metrics.csv", "loss.png", "accuracy.png", "evaluation.json", "evaluation.txt", "confusion.png",
+                "misclassified.png", "report.html", "split.csv")) {
+            assertThat(latest.resolve(file)).as(file).isNotEmptyFile();
+        }
+        JsonNode evaluation = new ObjectMapper().readTree(latest.resolve("evaluation.json").toFile());
+        double accuracy = evaluation.path("evaluation").path("accuracy").asDouble();
+        assertThat(accuracy).as("test accuracy with a tiny backbone and 4 epochs").isGreaterThan(0.5);
+        assertThat(MetricsCsv.read(latest.resolve("metrics.csv"))).hasSize(EPOCHS);
+        JsonNode provenance = new ObjectMapper().readTree(latest.resolve("provenance.json").toFile());
+        assertThat(provenance.path("dataset_sha256").asText()).hasSize(64);
+        assertThat(provenance.path("base_weights_sha256").asText()).hasSize(64);
+
+        // The model reloads and predicts real photos; most are right.
+        List<Path> photos = new ArrayList<>();
+        for (int digit = 0; digit < 10; digit++) {
+            try (Stream<Path> files = Files.list(MIRROR.resolve(Integer.toString(digit)))) {
+                files.sorted().limit(3).forEach(photos::add);
+            }
+        }
+        try (DjlDigitClassifier classifier = DjlDigitClassifier.open(latest)) {
+            List<PhotoPrediction> predictions = new PhotoPredictor(classifier, new ImageDecoder(), 8).predict(photos, 3);
+            long right = predictions.stream()
+                    .filter(p -> p.digit().equals(Path.of(p.file()).getParent().getFileName().toString())).count();
+            assertThat(right).as("correct of 30 photos").isGreaterThan(15);
+            assertThat(predictions).allSatisfy(p -> assertThat(p.topK()).hasSize(3));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void resumeAfterKillFinishesTheSameNumberOfEpochs() throws Exception {
+        Path models = work.resolve("models-resume");
+        Path manifest = work.resolve("split-resume.csv");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx1g", "-Dai.djl.offline=true",
+                Main.class.getName()));
+        command.addAll(smallRun(models, manifest));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("killed-run.log").toFile()).start();
+        Path finetuned = models.resolve("finetuned");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (completedEpochs(finetuned) < 1) {
+                assertThat(child.isAlive()).as("training ended before it could be killed: "
+                        + Files.readString(work.resolve("killed-run.log"))).isTrue();
+                assertThat(System.nanoTime()).as("no checkpoint within 5 minutes").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(models.resolve("finetuned/latest")).doesNotExist();
+
+        List<String> resume = new ArrayList<>(smallRun(models, manifest));
+        resume.add("--resume");
+        Run run = cli(resume);
+        assertThat(run.exit()).as(run.err()).isZero();
+        Path latest = models.resolve("finetuned/latest");
+        var epochs = MetricsCsv.read(latest.resolve("metrics.csv"));
+        assertThat(epochs).extracting(e -> e.epoch()).containsExactly(1, 2, 3, 4);
+        assertThat(run.out()).contains(EPOCHS + " epochs");
+    }
+
+    private static int completedEpochs(Path finetuned) throws Exception {
+        if (!Files.isDirectory(finetuned)) {
+            return 0;
+        }
+        try (Stream<Path> dirs = Files.list(finetuned)) {
+            for (Path dir : dirs.toList()) {
+                Path state = dir.resolve("checkpoint/state.json");
+                if (Files.isRegularFile(state)) {
+                    try {
+                        return new ObjectMapper().readTree(state.toFile()).path("completedEpochs").asInt();
+                    } catch (Exception partiallyVisible) {
+                        return 0;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+}
