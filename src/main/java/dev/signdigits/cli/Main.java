@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             DataCommand.class,
             TrainCommand.class,
+            EvaluateCommand.class,
             PredictCommand.class,
             ModelCommand.class,
             CommandLine.HelpCommand.class

@@ -47,6 +47,15 @@ final class FeatureExtractor {
      */
     FeatureCache extract(String task, List<BufferedImage> images, int[] labels, int copies, Augmentation augmentation,
                          long seed) {
+        return extract(task, images, labels, copies, augmentation, seed, true);
+    }
+
+    /**
+     * As above; with {@code plainFirst} false every variant is augmented (the no-cache mode draws
+     * one fresh augmentation of each photo per epoch).
+     */
+    FeatureCache extract(String task, List<BufferedImage> images, int[] labels, int copies, Augmentation augmentation,
+                         long seed, boolean plainFirst) {
         int jobs = images.size() * copies;
         ParameterStore store = new ParameterStore(manager, false);
         FeatureCache cache = null;
@@ -57,7 +66,7 @@ final class FeatureExtractor {
                 while (pending.size() < PREFETCH && nextSubmit < jobs) {
                     int from = nextSubmit;
                     int to = Math.min(jobs, from + batchSize);
-                    pending.add(workers.submit(() -> prepare(images, copies, augmentation, seed, from, to)));
+                    pending.add(workers.submit(() -> prepare(images, copies, augmentation, seed, plainFirst, from, to)));
                     nextSubmit = to;
                 }
                 int end = Math.min(jobs, start + batchSize);
@@ -95,14 +104,15 @@ final class FeatureExtractor {
         return cache;
     }
 
-    private float[] prepare(List<BufferedImage> images, int copies, Augmentation augmentation, long seed, int from, int to) {
+    private float[] prepare(List<BufferedImage> images, int copies, Augmentation augmentation, long seed, boolean plainFirst,
+                            int from, int to) {
         int per = preprocessor.valuesPerImage();
         float[] input = new float[(to - from) * per];
         for (int j = from; j < to; j++) {
             int source = j / copies;
             int variant = j % copies;
             BufferedImage img = images.get(source);
-            BufferedImage sized = variant == 0 || augmentation == null
+            BufferedImage sized = (plainFirst && variant == 0) || augmentation == null
                     ? preprocessor.resize(img)
                     : augmentation.apply(img, preprocessor.inputSize(),
                             new SplittableRandom(seed ^ (source * 0x9E3779B97F4A7C15L) ^ (variant * 0xC2B2AE3D27D4EB4FL)));

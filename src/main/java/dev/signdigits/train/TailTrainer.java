@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,9 @@ final class TailTrainer {
     }
 
     /** Trains until the epoch budget or early stopping; leaves the best weights in the tail. */
-    TrainingState train(FeatureCache train, FeatureCache val, String configHash, boolean resume) {
-        int[][] variants = rowsBySource(train);
-        int stepsPerEpoch = (variants.length + config.batchSize() - 1) / config.batchSize();
+    TrainingState train(int trainPhotos, IntFunction<FeatureCache> trainForEpoch, FeatureCache val, String configHash,
+                        boolean resume) {
+        int stepsPerEpoch = (trainPhotos + config.batchSize() - 1) / config.batchSize();
         long totalSteps = (long) stepsPerEpoch * config.epochs();
         LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
                 Math.min(stepsPerEpoch, totalSteps / 10 + 1), totalSteps, 0.02f);
@@ -57,7 +58,8 @@ final class TailTrainer {
             }
             ParameterStore store = new ParameterStore(manager, false);
             while (state.completedEpochs() < config.epochs() && state.epochsWithoutImprovement() < config.patience()) {
-                state = runEpoch(state, train, val, variants, schedule, adam, store);
+                FeatureCache train = trainForEpoch.apply(state.completedEpochs() + 1);
+                state = runEpoch(state, train, val, rowsBySource(train), schedule, adam, store);
             }
             if (checkpoints.hasBest()) {
                 checkpoints.restoreBest(tail.allParameters());

@@ -84,19 +84,28 @@ public final class TrainingPipeline {
             FeatureExtractor extractor = new FeatureExtractor(trunk, manager, preprocessor, 32, workers);
             Augmentation augmentation = Augmentation.defaults(config.flip());
             t = System.nanoTime();
-            FeatureCache trainCache = extractor.extract("features train", data.train().images(), data.train().labels(),
-                    config.augmentCopies(), augmentation, config.seed());
+            FeatureCache trainCache = config.featureCache()
+                    ? extractor.extract("features train", data.train().images(), data.train().labels(),
+                            config.augmentCopies(), augmentation, config.seed())
+                    : null;
             FeatureCache valCache = extractor.extract("features val  ", data.val().images(), data.val().labels(), 1, null, 0);
             FeatureCache testCache = extractor.extract("features test ", data.test().images(), data.test().labels(), 1, null, 0);
             timings.put("feature cache", since(t));
-            LOG.info("Feature cache: {} train variants, {} MB (RSS {} MB)", trainCache.size(), trainCache.bytes() >> 20,
-                    ProcessMemory.rssBytes() >> 20);
+            if (trainCache != null) {
+                LOG.info("Feature cache: {} train variants, {} MB (RSS {} MB)", trainCache.size(), trainCache.bytes() >> 20,
+                        ProcessMemory.rssBytes() >> 20);
+            }
+            // Without the cache (the Keras-style baseline), the frozen layers run on a fresh
+            // augmentation of every photo in every epoch, as they would in a per-step pipeline.
+            java.util.function.IntFunction<FeatureCache> trainForEpoch = trainCache != null ? epoch -> trainCache
+                    : epoch -> extractor.extract("frozen layers, epoch " + epoch, data.train().images(),
+                            data.train().labels(), 1, augmentation, config.seed() * 7919 + epoch, false);
 
             TailNetwork tail = new TailNetwork(layers.subList(cut, layers.size()).stream()
                     .map(l -> new TailNetwork.Layer(l.name(), l.block())).toList());
             TailTrainer trainer = new TailTrainer(tail, manager, config, checkpoints);
             t = System.nanoTime();
-            TrainingState state = trainer.train(trainCache, valCache, configHash, resume);
+            TrainingState state = trainer.train(data.train().size(), trainForEpoch, valCache, configHash, resume);
             timings.put("training", since(t));
 
             t = System.nanoTime();
