@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Recognize sign-language digits (0-9) in photos with a MobileNet fine-tuned from ImageNet weights.",
         subcommands = {
             ConfigCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
