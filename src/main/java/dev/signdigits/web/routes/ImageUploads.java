@@ -78,7 +78,7 @@ final class ImageUploads {
     private List<UploadedFile> parts(Context ctx, String field) {
         try {
             return ctx.uploadedFiles(field);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty throws ServletException undeclared, through Kotlin
             throw multipartError(e);
         }
     }
@@ -86,16 +86,21 @@ final class ImageUploads {
     private List<UploadedFile> parts(Context ctx) {
         try {
             return ctx.uploadedFiles();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw multipartError(e);
         }
     }
 
     /** Jetty reports an oversized or malformed multipart body as a generic exception; tell them apart. */
-    private RuntimeException multipartError(RuntimeException e) {
+    private RuntimeException multipartError(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("max") && (message.contains("size") || message.contains("length") || message.contains("exceed"))) {
+            if (message.contains("headers max length exceeded")) {
+                return ApiException.badRequest("A multipart part's headers are too long (most likely the file name):"
+                        + " send a shorter file name.");
+            }
+            if (message.contains("max length exceeded") || message.contains("max file size exceeded")
+                    || message.contains("max parts")) {
                 return ApiException.tooLarge("The request is larger than the limit of " + maxRequestBytes
                         + " bytes: send a smaller image.");
             }
