@@ -122,14 +122,16 @@
     canvas.height = 224;
     canvas.getContext('2d').drawImage(video, (video.videoWidth - side) / 2, (video.videoHeight - side) / 2,
       side, side, 0, 0, 224, 224);
+    const session = stream;
     try {
       const blob = await new Promise(function (resolve) { canvas.toBlob(resolve, 'image/jpeg', 0.9); });
       const result = await predict(blob, 'image/jpeg');
+      if (stream !== session) { return; } // stopped meanwhile: keep the "stopped" message
       frames += 1;
       showResult(result, 'Webcam frame ' + frames);
       webcamStatus.textContent = 'Live: ' + frames + ' frames classified.';
     } catch (e) {
-      showError(e.message);
+      if (stream === session) { showError(e.message); }
     } finally {
       busy = false;
     }
