@@ -1,6 +1,7 @@
 package dev.signdigits.cli;
 
 import dev.signdigits.SignDigitsException;
+import dev.signdigits.predict.DigitClassifier;
 import dev.signdigits.web.ClassifierLoader;
 import dev.signdigits.web.ModelHolder;
 import dev.signdigits.web.ModelSnapshot;
@@ -95,7 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     // Replaced by the real loader (DJL / TFLite / ONNX by model directory) when the model package lands.
-    private static dev.signdigits.predict.DigitClassifier noRuntimeYet(Path dir) {
+    private static DigitClassifier noRuntimeYet(Path dir) {
         throw new SignDigitsException("This build has no model runtime to load " + dir
                 + " with: build signdigits with the model package.");
     }

@@ -1,7 +1,6 @@
 package dev.signdigits.web.routes;
 
 import dev.signdigits.web.ApiException;
-import dev.signdigits.web.BadImageException;
 import dev.signdigits.web.ClientText;
 import dev.signdigits.web.ImageIntake;
 import dev.signdigits.web.MicroBatcher;
