@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The service's Prometheus meters in one place: HTTP requests by route and status, predictions
@@ -64,6 +65,11 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
                 .description("Models loaded, the first one included").tag("result", "success").register(registry);
         FunctionCounter.builder("signdigits.model.reloads", holder, ModelHolder::failedReloadCount)
                 .description("Models loaded, the first one included").tag("result", "failure").register(registry);
+    }
+
+    void bindActiveRequests(IntSupplier active) {
+        Gauge.builder("signdigits.http.requests.active", active, IntSupplier::getAsInt)
+                .description("HTTP requests being handled now").register(registry);
     }
 
     /** One finished HTTP request; {@code route} is the route template or a fixed placeholder. */

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,6 +154,10 @@ public final class WebApp implements AutoCloseable {
         app.jetty.modifyServer(server -> {
             server.setStopTimeout(config.drainTimeout().toMillis());
             server.insertHandler(new GracefulHandler()); // stop() waits for in-flight requests
+            StatisticsHandler statistics = server.getDescendant(StatisticsHandler.class);
+            if (statistics != null) {
+                metrics.bindActiveRequests(statistics::getRequestsActive);
+            }
         });
         app.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));

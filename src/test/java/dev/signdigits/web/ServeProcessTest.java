@@ -39,7 +39,7 @@ class ServeProcessTest {
             for (int i = 0; i < 3; i++) {
                 inFlight.add(CompletableFuture.supplyAsync(() -> http.post("/api/v1/predict", photo, "image/jpeg")));
             }
-            Thread.sleep(300); // they are in the server now, inside a 700 ms inference call
+            awaitActiveRequests(http, 4); // the three, and the metrics request that sees them
 
             process.destroy(); // SIGTERM
 
@@ -56,6 +56,19 @@ class ServeProcessTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    private static void awaitActiveRequests(Http http, int count) throws InterruptedException {
+        Pattern active = Pattern.compile("signdigits_http_requests_active (\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Matcher m = active.matcher(http.get("/metrics").text());
+            if (m.find() && Integer.parseInt(m.group(1)) >= count) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the requests never reached the server");
     }
 
     private static int awaitPort(Path log) throws Exception {

@@ -85,6 +85,7 @@ class WebOperationsTest {
                 .contains("signdigits_batch_size_images_bucket")
                 .contains("signdigits_inference_seconds_count")
                 .contains("signdigits_queue_depth")
+                .containsPattern("signdigits_http_requests_active [1-9]")
                 .containsPattern("signdigits_model_load_seconds \\d")
                 .containsPattern("signdigits_model_reloads_total\\{result=\"success\"} 1")
                 .contains("jvm_memory_used_bytes");

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Graceful stop at the app level: readiness false, no new connections, in-flight requests complete. */
-class WebShutdownTest {
+/** Readiness and graceful stop at the app level: not ready without a model; on stop, in-flight requests complete. */
+class WebLifecycleTest {
     @TempDir
     Path root;
 
@@ -69,5 +69,32 @@ class WebShutdownTest {
         server.app.stop();
         server.close();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void notReadyAndRefusingWithRetryAfterUntilAModelIsLoaded() {
+        Path dir = TestModels.modelDir(root, "run-a", "model-a");
+        try (ModelHolder holder = new ModelHolder(dir, TestModels.loader(), java.time.Clock.systemUTC())) {
+            WebApp app = WebApp.create(ServerConfig.builder().port(0).watchInterval(Duration.ZERO).build(), holder).start();
+            try {
+                Http http = new Http(app.port());
+                assertThat(http.get("/v2/health/live").status()).isEqualTo(200);
+                Http.Response notReady = http.get("/v2/health/ready");
+                assertThat(notReady.status()).isEqualTo(503);
+                assertThat(notReady.json().get("ready").asBoolean()).isFalse();
+                Http.Response refused = http.post("/api/v1/predict", TestModels.bytes(TestModels.photo(0)), "image/jpeg");
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.header("Retry-After")).isEqualTo("1");
+                assertThat(refused.error()).contains("No model is loaded yet");
+
+                holder.reload();
+
+                assertThat(http.get("/v2/health/ready").status()).isEqualTo(200);
+                assertThat(http.post("/api/v1/predict", TestModels.bytes(TestModels.photo(0)), "image/jpeg").status())
+                        .isEqualTo(200);
+            } finally {
+                app.stop();
+            }
+        }
     }
 }
