@@ -69,6 +69,7 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
 
     void bindActiveRequests(IntSupplier active) {
         Gauge.builder("signdigits.http.requests.active", active, IntSupplier::getAsInt)
+                .strongReference(true) // a gauge holds its object weakly, and nothing else holds this lambda
                 .description("HTTP requests being handled now").register(registry);
     }
 
