@@ -66,6 +66,18 @@ class WebOperationsTest {
     }
 
     @Test
+    void pathVariantsCannotBypassTheApiKey() {
+        byte[] photo = TestModels.bytes(TestModels.photo(3));
+        for (String path : List.of("/api/v1/predict/", "/api//v1/predict", "//api/v1/predict", "/API/v1/predict",
+                "/%61pi/v1/predict", "/api/v1/./predict", "/static/../api/v1/predict", "/api/v1/predict;x=1",
+                "/v2/models/signdigits/infer/", "/v2/models/signdigits/versions/model-a/infer/", "/admin/reload/",
+                "/%61dmin/reload")) {
+            Http.Response response = http.post(path, photo, "image/jpeg");
+            assertThat(response.status()).as(path + " " + response.text()).isIn(400, 401, 404, 405);
+        }
+    }
+
+    @Test
     void metricsCoverRequestsPredictionsBatchesQueueModelAndJvm() {
         assertThat(predict(3).status()).isEqualTo(200);
         assertThat(predict(8).status()).isEqualTo(200);
