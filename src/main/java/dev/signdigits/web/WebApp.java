@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +41,15 @@ import org.slf4j.LoggerFactory;
 public final class WebApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
     private static final int IN_MEMORY_PART_BYTES = 1024 * 1024;
+    private static final int MAX_HTTP_THREADS = 200;
+    private static final int MIN_HTTP_THREADS = 8;
 
     private final ServerConfig config;
     private final ModelHolder models;
     private final MicroBatcher batcher;
     private final ServiceMetrics metrics;
     private final Path uploadSpill;
+    private final QueuedThreadPool httpThreads;
     private final Javalin javalin;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -63,9 +67,12 @@ public final class WebApp implements AutoCloseable {
         this.uploadSpill = createSpillDirectory();
         ApiKeyGuard guard = new ApiKeyGuard(config.apiKey());
         ImageIntake intake = new ImageIntake(decoder, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.httpThreads = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS);
+        httpThreads.setName("http");
         Services services = new Services(
-                new PredictRoutes(config.maxRequestBytes(), intake, batcher, metrics, config.requestTimeout()),
-                new InferenceProtocolRoutes(models, intake, batcher, metrics, config.requestTimeout(), this::ready),
+                new PredictRoutes(config.maxRequestBytes(), intake, batcher, metrics, config.requestTimeout(), httpThreads),
+                new InferenceProtocolRoutes(models, intake, batcher, metrics, config.requestTimeout(), this::ready,
+                        httpThreads),
                 new AdminRoutes(models),
                 new OpsRoutes(registry),
                 new PageRoutes(models, new Templates(), clock, guard.enabled(), config.maxRequestBytes()),
@@ -147,6 +154,10 @@ public final class WebApp implements AutoCloseable {
         app.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
         app.http.prefer405over404 = true;
         app.http.maxRequestSize = config.maxRequestBytes();
+        // Handlers wait for inference asynchronously (ctx.future), so HTTP threads never pile up behind the
+        // queue: the queue bound, not the thread count, decides when to answer 503. This is a safety net only.
+        app.http.asyncTimeout = config.requestTimeout().toMillis() + 5_000;
+        app.jetty.threadPool = httpThreads;
         app.jetty.multipartConfig.cacheDirectory(uploadSpill.toString());
         app.jetty.multipartConfig.maxFileSize(config.maxRequestBytes(), SizeUnit.BYTES);
         app.jetty.multipartConfig.maxTotalRequestSize(config.maxRequestBytes(), SizeUnit.BYTES);

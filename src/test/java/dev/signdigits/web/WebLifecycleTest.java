@@ -34,10 +34,11 @@ class WebLifecycleTest {
             for (int i = 0; i < 6; i++) {
                 inFlight.add(clients.submit(() -> server.http.post("/api/v1/predict", photo, "image/jpeg")));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (model.running.get() == 0 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((model.running.get() == 0 || activeRequests(server) < 6) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
+            assertThat(activeRequests(server)).as("all six requests are in the server").isEqualTo(6);
             assertThat(model.running.get()).as("a batch is running").isPositive();
             assertThat(server.app.ready()).isTrue();
 
@@ -59,6 +60,10 @@ class WebLifecycleTest {
             clients.shutdownNow();
             server.close();
         }
+    }
+
+    private static int activeRequests(TestServer server) {
+        return (int) server.registry.get("signdigits.http.requests.active").gauge().value();
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,16 +33,19 @@ public final class InferenceProtocolRoutes {
     private final ServiceMetrics metrics;
     private final Duration timeout;
     private final BooleanSupplier ready;
+    private final Executor responses;
     private final InferRequestParser parser;
 
+    /** @param responses where answers are written once inference is done (the HTTP server's threads) */
     public InferenceProtocolRoutes(ModelHolder models, ImageIntake intake, MicroBatcher batcher, ServiceMetrics metrics,
-                                   Duration timeout, BooleanSupplier ready) {
+                                   Duration timeout, BooleanSupplier ready, Executor responses) {
         this.models = models;
         this.intake = intake;
         this.batcher = batcher;
         this.metrics = metrics;
         this.timeout = timeout;
         this.ready = ready;
+        this.responses = responses;
         this.parser = new InferRequestParser(PredictRoutes.MAX_IMAGES_PER_REQUEST);
     }
 
@@ -82,32 +87,32 @@ public final class InferenceProtocolRoutes {
     public void infer(Context ctx) {
         ModelSnapshot model = servedModel(ctx);
         InferRequest request = parser.parse(ctx.bodyAsBytes(), model.info().inputSize());
-        List<Prediction> predictions = request.input() instanceof InferRequest.Fp32 tensor
+        CompletableFuture<List<Prediction>> predictions = request.input() instanceof InferRequest.Fp32 tensor
                 ? classifyTensor(ctx, model, tensor)
                 : classifyEncoded(ctx, (InferRequest.Encoded) request.input());
-        metrics.recordPredictions(predictions);
-        ctx.json(response(request, predictions));
+        ctx.future(() -> predictions.thenAccept(done -> {
+            metrics.recordPredictions(done);
+            ctx.json(response(request, done));
+        }));
     }
 
-    private List<Prediction> classifyTensor(Context ctx, ModelSnapshot model, InferRequest.Fp32 tensor) {
+    private CompletableFuture<List<Prediction>> classifyTensor(Context ctx, ModelSnapshot model, InferRequest.Fp32 tensor) {
         if (!model.tensorInput()) {
             throw ApiException.badRequest("FP32 tensor input is unsupported for this runtime (" + model.info().runtime()
                     + "): send encoded images in the BYTES input '" + InferRequestParser.BYTES_INPUT + "'.");
         }
-        return Awaits.await(batcher.submitTensor(tensor.data(), tensor.count()), RequestDeadline.remaining(ctx), timeout);
+        CompletableFuture<List<Prediction>> pending = batcher.submitTensor(tensor.data(), tensor.count());
+        return Awaits.within(pending, List.of(pending), RequestDeadline.remaining(ctx), timeout, responses);
     }
 
-    private List<Prediction> classifyEncoded(Context ctx, InferRequest.Encoded encoded) {
+    private CompletableFuture<List<Prediction>> classifyEncoded(Context ctx, InferRequest.Encoded encoded) {
         List<BufferedImage> images = new ArrayList<>(encoded.count());
         for (int i = 0; i < encoded.count(); i++) {
             String name = "Element " + i + " of '" + InferRequestParser.BYTES_INPUT + "'";
             images.add(intake.decode(encoded.images().get(i), name, RequestDeadline.remaining(ctx)));
         }
-        List<Prediction> predictions = new ArrayList<>(images.size());
-        for (var pending : batcher.submit(images)) {
-            predictions.add(Awaits.await(pending, RequestDeadline.remaining(ctx), timeout));
-        }
-        return predictions;
+        List<CompletableFuture<Prediction>> pending = batcher.submit(images);
+        return Awaits.within(Awaits.all(pending), pending, RequestDeadline.remaining(ctx), timeout, responses);
     }
 
     private static InferenceJson.InferResponse response(InferRequest request, List<Prediction> predictions) {

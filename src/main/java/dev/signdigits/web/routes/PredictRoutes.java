@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * {@code POST /api/v1/predict} (one image: multipart field {@code image} or a raw body) and
@@ -31,24 +32,29 @@ public final class PredictRoutes {
     private final MicroBatcher batcher;
     private final ServiceMetrics metrics;
     private final Duration timeout;
+    private final Executor responses;
 
+    /** @param responses where answers are written once inference is done (the HTTP server's threads) */
     public PredictRoutes(long maxRequestBytes, ImageIntake intake, MicroBatcher batcher, ServiceMetrics metrics,
-                         Duration timeout) {
+                         Duration timeout, Executor responses) {
         this.uploads = new ImageUploads(maxRequestBytes);
         this.intake = intake;
         this.batcher = batcher;
         this.metrics = metrics;
         this.timeout = timeout;
+        this.responses = responses;
     }
 
     public void predict(Context ctx) {
         int topK = topK(ctx);
         ImageUploads.Upload upload = uploads.single(ctx, "image");
         BufferedImage image = intake.decode(upload.bytes(), upload.name(), RequestDeadline.remaining(ctx));
-        CompletableFuture<Prediction> pending = batcher.submit(List.of(image)).get(0);
-        Prediction prediction = Awaits.await(pending, RequestDeadline.remaining(ctx), timeout);
-        metrics.recordPredictions(List.of(prediction));
-        ctx.json(PredictionJson.single(prediction, topK, RequestDeadline.elapsedMillis(ctx)));
+        List<CompletableFuture<Prediction>> pending = batcher.submit(List.of(image));
+        ctx.future(() -> Awaits.within(pending.get(0), pending, RequestDeadline.remaining(ctx), timeout, responses)
+                .thenAccept(prediction -> {
+                    metrics.recordPredictions(List.of(prediction));
+                    ctx.json(PredictionJson.single(prediction, topK, RequestDeadline.elapsedMillis(ctx)));
+                }));
     }
 
     public void predictBatch(Context ctx) {
@@ -67,14 +73,14 @@ public final class PredictRoutes {
             }
         }
         List<CompletableFuture<Prediction>> pending = images.isEmpty() ? List.of() : batcher.submit(images);
-        List<Prediction> done = new ArrayList<>();
-        for (int j = 0; j < pending.size(); j++) {
-            Prediction prediction = Awaits.await(pending.get(j), RequestDeadline.remaining(ctx), timeout);
-            done.add(prediction);
-            items[positions.get(j)] = PredictionJson.item(positions.get(j), prediction, topK);
-        }
-        metrics.recordPredictions(done);
-        ctx.json(new PredictionJson.Batch(List.of(items), PredictionJson.round(RequestDeadline.elapsedMillis(ctx))));
+        ctx.future(() -> Awaits.within(Awaits.all(pending), pending, RequestDeadline.remaining(ctx), timeout, responses)
+                .thenAccept(done -> {
+                    for (int j = 0; j < done.size(); j++) {
+                        items[positions.get(j)] = PredictionJson.item(positions.get(j), done.get(j), topK);
+                    }
+                    metrics.recordPredictions(done);
+                    ctx.json(new PredictionJson.Batch(List.of(items), PredictionJson.round(RequestDeadline.elapsedMillis(ctx))));
+                }));
     }
 
     private static int topK(Context ctx) {
