@@ -25,6 +25,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, message);
     }
 
+    /** 400 for a body that was not read to its end: the connection is closed rather than reused. */
+    public static ApiException badRequestAndClose(String message) {
+        return new ApiException(400, message, Map.of("Connection", "close"));
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(404, message);
     }

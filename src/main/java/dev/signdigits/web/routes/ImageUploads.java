@@ -96,7 +96,7 @@ final class ImageUploads {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("headers max length exceeded")) {
-                return ApiException.badRequest("A multipart part's headers are too long (most likely the file name):"
+                return ApiException.badRequestAndClose("A multipart part's headers are too long (most likely the file name):"
                         + " send a shorter file name.");
             }
             if (message.contains("max length exceeded") || message.contains("max file size exceeded")
@@ -105,7 +105,7 @@ final class ImageUploads {
                         + " bytes: send a smaller image.");
             }
         }
-        return ApiException.badRequest("The multipart body is malformed (" + ClientText.quote(rootMessage(e))
+        return ApiException.badRequestAndClose("The multipart body is malformed (" + ClientText.quote(rootMessage(e))
                 + "): send multipart/form-data as a browser or curl -F does.");
     }
 
