@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code signdigits serve}: the prediction web service and browser UI, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve predictions over HTTP: a JSON API, the KServe v2 protocol, a web page with upload and webcam,",
-            "Prometheus metrics and hot model reload. Stops gracefully on SIGTERM or Ctrl-C (exit 0)."})
+        description = "Serve predictions over HTTP: a JSON API, the KServe v2 protocol, a web page with upload and "
+                + "webcam, Prometheus metrics and hot model reload. Stops gracefully on SIGTERM or Ctrl-C (exit 0).")
 public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
