@@ -86,8 +86,15 @@ public final class ConfigCommand implements Callable<Integer> {
         }
         out.printf("%-32s %-40s %-12s %s%n", "SETTING", "VALUE", "SOURCE", "FLAG");
         settings.values().forEach(s -> out.printf("%-32s %-40s %-12s %s%n",
-                s.variable(), s.value().isEmpty() ? "(unset)" : s.value(), s.source().label(), s.flag()));
+                s.variable(), s.value().isEmpty() ? "(unset)" : isSecret(s.variable()) ? "(set, hidden)" : s.value(),
+                s.source().label(), s.flag()));
         out.println("Precedence: flag > environment > .env > default.");
+    }
+
+    /** Keys and passwords are never printed: the table is often pasted into bug reports. */
+    private static boolean isSecret(String variable) {
+        return variable.endsWith("_KEY") || variable.endsWith("_TOKEN") || variable.endsWith("_PASSWORD")
+                || variable.endsWith("_SECRET");
     }
 
     private static void printEnvExample(Map<String, Setting> settings, PrintWriter out) {

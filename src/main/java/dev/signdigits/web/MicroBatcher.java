@@ -1,0 +1,250 @@
+package dev.signdigits.web;
+
+import dev.signdigits.predict.TensorClassifier;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dynamic micro-batching: images from concurrent requests wait in one bounded queue, and each
+ * worker takes up to {@code maxBatch} of them, waiting at most {@code maxDelay} after the first
+ * one arrived, for a single inference call. A full queue refuses new work at once (503), so a
+ * burst cannot pile up unbounded memory or latency. Pre-processed tensors run as their own batch.
+ */
+public final class MicroBatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MicroBatcher.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final long IDLE_POLL_MS = 100;
+
+    /** Told about every inference call, for metrics. */
+    @FunctionalInterface
+    public interface BatchObserver {
+        void batchDone(int size, long nanos);
+    }
+
+    private sealed interface Job permits ImageJob, TensorJob {
+        int size();
+
+        long enqueuedNanos();
+
+        void fail(Throwable error);
+    }
+
+    private record ImageJob(BufferedImage image, CompletableFuture<Prediction> result, long enqueuedNanos) implements Job {
+        public int size() {
+            return 1;
+        }
+
+        public void fail(Throwable error) {
+            result.completeExceptionally(error);
+        }
+    }
+
+    private record TensorJob(float[] data, int n, CompletableFuture<List<Prediction>> result, long enqueuedNanos)
+            implements Job {
+        public int size() {
+            return n;
+        }
+
+        public void fail(Throwable error) {
+            result.completeExceptionally(error);
+        }
+    }
+
+    private final ModelHolder models;
+    private final int maxBatch;
+    private final long maxDelayNanos;
+    private final int capacity;
+    private final BatchObserver observer;
+    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final Semaphore free;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean closing;
+
+    public MicroBatcher(ModelHolder models, int maxBatch, Duration maxDelay, int capacity, int workerCount,
+                        BatchObserver observer) {
+        this.models = models;
+        this.maxBatch = maxBatch;
+        this.maxDelayNanos = maxDelay.toNanos();
+        this.capacity = capacity;
+        this.observer = observer;
+        this.free = new Semaphore(capacity);
+        for (int i = 0; i < workerCount; i++) {
+            Thread worker = new Thread(this::work, "inference-" + (i + 1));
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    /** Queues all images or none: 503 when they do not all fit or the service is shutting down. */
+    public List<CompletableFuture<Prediction>> submit(List<BufferedImage> images) {
+        reserve(images.size());
+        long now = System.nanoTime();
+        List<CompletableFuture<Prediction>> results = new ArrayList<>(images.size());
+        for (BufferedImage image : images) {
+            CompletableFuture<Prediction> result = new CompletableFuture<>();
+            queue.add(new ImageJob(image, result, now));
+            results.add(result);
+        }
+        return results;
+    }
+
+    /** Queues {@code n} pre-processed images packed as NCHW; they take {@code n} places in the queue. */
+    public CompletableFuture<List<Prediction>> submitTensor(float[] nchw, int n) {
+        reserve(n);
+        CompletableFuture<List<Prediction>> result = new CompletableFuture<>();
+        queue.add(new TensorJob(nchw, n, result, System.nanoTime()));
+        return result;
+    }
+
+    private void reserve(int places) {
+        if (closing) {
+            throw ApiException.unavailable("The service is shutting down: retry on another instance.", RETRY_AFTER);
+        }
+        if (places > capacity) {
+            throw ApiException.tooLarge(places + " images do not fit the inference queue (capacity " + capacity
+                    + "): send at most " + capacity + " per request.");
+        }
+        if (!free.tryAcquire(places)) {
+            throw ApiException.unavailable("The inference queue is full (" + capacity + " images): retry shortly.",
+                    RETRY_AFTER);
+        }
+    }
+
+    /** Images waiting for a worker. */
+    public int queued() {
+        return capacity - free.availablePermits();
+    }
+
+    private void work() {
+        Job carried = null;
+        while (true) {
+            Job first = carried != null ? carried : next(IDLE_POLL_MS * 1_000_000);
+            carried = null;
+            if (first == null) {
+                if (closing && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            if (first instanceof TensorJob tensor) {
+                runTensor(tensor);
+                continue;
+            }
+            List<ImageJob> batch = new ArrayList<>(maxBatch);
+            batch.add((ImageJob) first);
+            long deadline = first.enqueuedNanos() + maxDelayNanos;
+            while (batch.size() < maxBatch) {
+                Job next = next(deadline - System.nanoTime());
+                if (next == null) {
+                    break;
+                }
+                if (next instanceof TensorJob) {
+                    carried = next;
+                    break;
+                }
+                batch.add((ImageJob) next);
+            }
+            runImages(batch);
+        }
+    }
+
+    /** The next job, waiting up to {@code waitNanos} (not at all when zero or negative). */
+    private Job next(long waitNanos) {
+        try {
+            Job job = waitNanos > 0 ? queue.poll(waitNanos, TimeUnit.NANOSECONDS) : queue.poll();
+            if (job != null) {
+                free.release(job.size());
+            }
+            return job;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void runImages(List<ImageJob> batch) {
+        List<ImageJob> live = batch.stream().filter(j -> !j.result().isDone()).toList(); // skip timed-out requests
+        if (live.isEmpty()) {
+            return;
+        }
+        try (ModelHolder.Lease lease = models.acquire()) {
+            long started = System.nanoTime();
+            List<float[]> out = lease.classifier().classify(live.stream().map(ImageJob::image).toList());
+            observer.batchDone(live.size(), System.nanoTime() - started);
+            checkCount(out, live.size());
+            List<String> labels = lease.snapshot().info().labels();
+            for (int i = 0; i < live.size(); i++) {
+                live.get(i).result().complete(new Prediction(labels, out.get(i), lease.snapshot().id()));
+            }
+        } catch (RuntimeException e) {
+            failAll(live, e);
+        }
+    }
+
+    private void runTensor(TensorJob job) {
+        if (job.result().isDone()) {
+            return;
+        }
+        try (ModelHolder.Lease lease = models.acquire()) {
+            if (!(lease.classifier() instanceof TensorClassifier tensors)) {
+                throw ApiException.badRequest("FP32 tensor input is unsupported for this runtime ("
+                        + lease.snapshot().info().runtime() + "): send encoded images as BYTES instead.");
+            }
+            long started = System.nanoTime();
+            List<float[]> out = tensors.classifyTensor(job.data(), job.n());
+            observer.batchDone(job.n(), System.nanoTime() - started);
+            checkCount(out, job.n());
+            List<String> labels = lease.snapshot().info().labels();
+            job.result().complete(out.stream().map(p -> new Prediction(labels, p, lease.snapshot().id())).toList());
+        } catch (RuntimeException e) {
+            job.fail(e);
+        }
+    }
+
+    private static void checkCount(List<float[]> out, int expected) {
+        if (out.size() != expected) {
+            throw new IllegalStateException("classifier returned " + out.size() + " results for " + expected + " images");
+        }
+    }
+
+    private static void failAll(List<ImageJob> jobs, RuntimeException e) {
+        if (!(e instanceof ApiException)) {
+            LOG.error("inference failed for a batch of {}", jobs.size(), e);
+        }
+        jobs.forEach(j -> j.fail(e));
+    }
+
+    /** Stops taking work, finishes what is queued (bounded by {@code timeout}), and fails the rest with 503. */
+    public void close(Duration timeout) {
+        closing = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread worker : workers) {
+            try {
+                worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        ApiException gone = ApiException.unavailable("The service shut down before this image was classified.", RETRY_AFTER);
+        for (Job job; (job = queue.poll()) != null; ) {
+            free.release(job.size());
+            job.fail(gone);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}

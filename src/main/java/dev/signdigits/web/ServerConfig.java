@@ -1,0 +1,105 @@
+package dev.signdigits.web;
+
+import dev.signdigits.SignDigitsException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything the web service needs to know that is not a service object: where to listen, how to
+ * batch, and the limits that keep one client from hurting the others.
+ *
+ * @param host              interface to bind, e.g. 127.0.0.1 or 0.0.0.0
+ * @param port              TCP port, 0 for any free port (tests)
+ * @param maxBatch          most images one inference call receives
+ * @param maxDelay          longest the first queued image waits for others to join its batch
+ * @param queueCapacity     most images waiting for inference; beyond it requests get 503
+ * @param workers           batches run concurrently (one predictor each)
+ * @param maxRequestBytes   largest request body; larger ones get 413
+ * @param maxPixels         largest decoded image (width x height); larger ones get 413
+ * @param requestTimeout    a request that has no answer by then gets 503
+ * @param apiKey            when present, /api, /v2/.../infer and /admin need it
+ * @param watchInterval     how often the model pointer is checked for a new model; zero disables
+ * @param drainTimeout      how long shutdown waits for in-flight requests
+ */
+public record ServerConfig(String host, int port, int maxBatch, Duration maxDelay, int queueCapacity, int workers,
+                           long maxRequestBytes, long maxPixels, Duration requestTimeout, Optional<String> apiKey,
+                           Duration watchInterval, Duration drainTimeout) {
+
+    public ServerConfig {
+        require(host != null && !host.isBlank(), "--host must name an interface, e.g. 127.0.0.1 or 0.0.0.0");
+        require(port >= 0 && port <= 65535, "--port " + port + " is out of range: use 0-65535");
+        require(maxBatch >= 1 && maxBatch <= 1024, "--max-batch " + maxBatch + " is out of range: use 1-1024");
+        require(!maxDelay.isNegative(), "--max-delay-ms must be 0 or more");
+        require(queueCapacity >= 1, "--queue-capacity " + queueCapacity + " must be at least 1");
+        require(workers >= 1 && workers <= 64, "--workers " + workers + " is out of range: use 1-64");
+        require(maxRequestBytes >= 1024, "--max-request-bytes " + maxRequestBytes + " is too small: use at least 1024");
+        require(maxPixels >= 1, "--max-pixels " + maxPixels + " must be at least 1");
+        require(requestTimeout.toMillis() >= 1, "--request-timeout-ms must be at least 1");
+        require(!watchInterval.isNegative(), "--watch-interval-ms must be 0 (off) or more");
+        require(!drainTimeout.isNegative(), "--drain-timeout-ms must be 0 or more");
+        apiKey = apiKey.filter(k -> !k.isBlank());
+    }
+
+    /** The defaults of {@code signdigits serve}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().host(host).port(port).maxBatch(maxBatch).maxDelay(maxDelay).queueCapacity(queueCapacity)
+                .workers(workers).maxRequestBytes(maxRequestBytes).maxPixels(maxPixels).requestTimeout(requestTimeout)
+                .apiKey(apiKey.orElse(null)).watchInterval(watchInterval).drainTimeout(drainTimeout);
+    }
+
+    /** Never prints the API key, only whether one is set. */
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", maxBatch=" + maxBatch + ", maxDelay=" + maxDelay
+                + ", queueCapacity=" + queueCapacity + ", workers=" + workers + ", maxRequestBytes=" + maxRequestBytes
+                + ", maxPixels=" + maxPixels + ", requestTimeout=" + requestTimeout
+                + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)") + ", watchInterval=" + watchInterval
+                + ", drainTimeout=" + drainTimeout + "]";
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new SignDigitsException(message + ".");
+        }
+    }
+
+    /** Fluent construction starting from the command's defaults; every value is checked in {@link #build()}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private int maxBatch = 8;
+        private Duration maxDelay = Duration.ofMillis(5);
+        private int queueCapacity = 256;
+        private int workers = 1;
+        private long maxRequestBytes = 10L * 1024 * 1024;
+        private long maxPixels = 50_000_000L;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private String apiKey;
+        private Duration watchInterval = Duration.ofSeconds(2);
+        private Duration drainTimeout = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        public Builder host(String value) { host = value; return this; }
+        public Builder port(int value) { port = value; return this; }
+        public Builder maxBatch(int value) { maxBatch = value; return this; }
+        public Builder maxDelay(Duration value) { maxDelay = value; return this; }
+        public Builder queueCapacity(int value) { queueCapacity = value; return this; }
+        public Builder workers(int value) { workers = value; return this; }
+        public Builder maxRequestBytes(long value) { maxRequestBytes = value; return this; }
+        public Builder maxPixels(long value) { maxPixels = value; return this; }
+        public Builder requestTimeout(Duration value) { requestTimeout = value; return this; }
+        public Builder apiKey(String value) { apiKey = value; return this; }
+        public Builder watchInterval(Duration value) { watchInterval = value; return this; }
+        public Builder drainTimeout(Duration value) { drainTimeout = value; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, maxBatch, maxDelay, queueCapacity, workers, maxRequestBytes, maxPixels,
+                    requestTimeout, Optional.ofNullable(apiKey), watchInterval, drainTimeout);
+        }
+    }
+}

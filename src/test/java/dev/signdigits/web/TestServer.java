@@ -1,0 +1,67 @@
+package dev.signdigits.web;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real service on a random port, with a models folder laid out as in production:
+ * {@code models/run-a} (model id "model-a") and a {@code models/latest} pointer file naming it.
+ */
+final class TestServer implements AutoCloseable {
+    final Path models;
+    final Path pointer;
+    final ModelHolder holder;
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final WebApp app;
+    final Http http;
+
+    private TestServer(Path root, UnaryOperator<ServerConfig.Builder> settings, ClassifierLoader loader) {
+        this.models = root.resolve("models");
+        TestModels.modelDir(models, "run-a", "model-a");
+        this.pointer = models.resolve("latest");
+        point("run-a");
+        this.holder = new ModelHolder(pointer, loader, Clock.systemUTC());
+        holder.reload();
+        ServerConfig config = settings.apply(ServerConfig.builder().port(0).watchInterval(Duration.ZERO)
+                .drainTimeout(Duration.ofSeconds(10))).build();
+        this.app = WebApp.create(config, holder, new ImageIoDecoder(config.maxPixels()), registry, Clock.systemUTC())
+                .start();
+        this.http = new Http(app.port());
+    }
+
+    static TestServer start(Path root) {
+        return start(root, b -> b);
+    }
+
+    static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings) {
+        return start(root, settings, TestModels.loader());
+    }
+
+    static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings, ClassifierLoader loader) {
+        return new TestServer(root, settings, loader);
+    }
+
+    /** Re-points {@code models/latest} atomically, as a training run would on completion. */
+    void point(String runName) {
+        try {
+            Path tmp = models.resolve(".latest.tmp");
+            Files.writeString(tmp, runName + "\n");
+            dev.signdigits.io.AtomicFiles.move(tmp, pointer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        holder.close();
+    }
+}
