@@ -1,7 +1,7 @@
 package dev.signdigits.cli;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.predict.DjlDigitClassifier;
 import dev.signdigits.web.ClassifierLoader;
 import dev.signdigits.web.ModelHolder;
 import dev.signdigits.web.ModelSnapshot;
@@ -87,18 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The command as the CLI builds it, with the project's model runtimes. */
     public ServeCommand() {
-        this(ServeCommand::noRuntimeYet);
+        this(DjlDigitClassifier::open);
     }
 
     /** The command with a given way to load models (tests, other runtimes). */
     public ServeCommand(ClassifierLoader loader) {
         this.loader = loader;
-    }
-
-    // Replaced by the real loader (DJL / TFLite / ONNX by model directory) when the model package lands.
-    private static DigitClassifier noRuntimeYet(Path dir) {
-        throw new SignDigitsException("This build has no model runtime to load " + dir
-                + " with: build signdigits with the model package.");
     }
 
     @Override

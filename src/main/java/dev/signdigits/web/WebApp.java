@@ -91,7 +91,7 @@ public final class WebApp implements AutoCloseable {
 
     /** The app with the default decoder, a fresh metrics registry and the system clock. */
     public static WebApp create(ServerConfig config, ModelHolder models) {
-        return create(config, models, new ImageIoDecoder(config.maxPixels()),
+        return create(config, models, new ProjectImageDecoder(config.maxPixels()),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
     }
 

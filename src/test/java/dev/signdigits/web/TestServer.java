@@ -31,7 +31,7 @@ final class TestServer implements AutoCloseable {
         holder.reload();
         ServerConfig config = settings.apply(ServerConfig.builder().port(0).watchInterval(Duration.ZERO)
                 .drainTimeout(Duration.ofSeconds(10))).build();
-        this.app = WebApp.create(config, holder, new ImageIoDecoder(config.maxPixels()), registry, Clock.systemUTC())
+        this.app = WebApp.create(config, holder, new ProjectImageDecoder(config.maxPixels()), registry, Clock.systemUTC())
                 .start();
         this.http = new Http(app.port());
     }

@@ -1,5 +1,8 @@
 package dev.signdigits.web;
 
+import dev.signdigits.predict.DjlDigitClassifier;
+import dev.signdigits.testing.TinyModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -41,9 +44,12 @@ class WebBrowserTest {
     void uploadingAPhotoShowsItsDigitAndTheWebcamModeClassifiesFrames() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium or chromedriver is not installed in /usr/bin (apt-get install chromium chromium-driver): skipping the browser test.");
-        Path photo = TestModels.photo(3).toAbsolutePath().normalize();
+        // The real fine-tuned model (a tiny real training run), and a photo of a 3 it gets right.
+        Path model = TinyModel.dir();
+        Path photo = TinyModel.correctlyClassified(3, 1).get(0).toAbsolutePath().normalize();
         assertThat(photo.toString()).contains("/3/");
-        try (TestServer server = TestServer.start(root)) {
+        String modelId = dev.signdigits.model.FinetunedModel.readMetadata(model).id();
+        try (TestServer server = TestServer.start(root, b -> b, dir -> DjlDigitClassifier.open(model))) {
             String base = "http://127.0.0.1:" + server.app.port();
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -73,7 +79,7 @@ class WebBrowserTest {
                 assertThat(driver.findElement(By.id("webcam-status")).getText()).startsWith("Webcam stopped");
 
                 driver.get(base + "/model");
-                assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Model card: model-a");
+                assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Model card: " + modelId);
                 screenshot(driver, "model-card.png");
             } finally {
                 driver.quit();

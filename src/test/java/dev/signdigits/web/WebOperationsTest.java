@@ -159,7 +159,7 @@ class WebOperationsTest {
     void confusionMatrixIsServedFromTheFixedRouteWhenTheModelHasOne() throws Exception {
         Path dir = TestModels.modelDir(server.models, "run-cm", "model-cm");
         byte[] png = BadImages.png(BadImages.solid(40, 40, 0x2266AA));
-        Files.write(dir.resolve("confusion-matrix.png"), png);
+        Files.write(dir.resolve("confusion.png"), png);
         server.point("run-cm");
         try {
             assertThat(http.post("/admin/reload", new byte[0], null, "X-API-Key", KEY).status()).isEqualTo(200);

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class PageRoutes {
     /** The file a model directory may hold for the model card. */
-    public static final String CONFUSION_MATRIX_FILE = "confusion-matrix.png";
+    public static final String CONFUSION_MATRIX_FILE = dev.signdigits.report.EvaluationArtifacts.CONFUSION_FILE;
     private static final long MAX_IMAGE_BYTES = 20L * 1024 * 1024;
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:; "
             + "media-src 'self' blob:; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; "
