@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestModels {
     public static final Path DATASET = Path.of("..", "shared", "datasets", "sign-language-digits");
     private static final int SESSIONS = 3;
-    private static final ImageIoDecoder DECODER = new ImageIoDecoder(50_000_000);
+    private static final ProjectImageDecoder DECODER = new ProjectImageDecoder(50_000_000);
     private static List<Path> photos;
     private static List<ExemplarClassifier.Exemplar> exemplars;
 

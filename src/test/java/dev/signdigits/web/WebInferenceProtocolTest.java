@@ -214,7 +214,7 @@ class WebInferenceProtocolTest {
     }
 
     private static BufferedImage decode(Path photo) {
-        return new ImageIoDecoder(50_000_000).decode(TestModels.bytes(photo), photo.toString());
+        return new ProjectImageDecoder(50_000_000).decode(TestModels.bytes(photo), photo.toString());
     }
 
     static String bytesRequest(int digit) {
