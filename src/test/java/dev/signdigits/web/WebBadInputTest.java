@@ -46,7 +46,7 @@ class WebBadInputTest {
     void emptyBodyIs400() {
         Http.Response response = predictRaw(new byte[0]);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).contains("empty").contains("JPEG, PNG, GIF or BMP");
+        assertThat(response.error()).contains("empty");
     }
 
     @Test
@@ -55,7 +55,7 @@ class WebBadInputTest {
                 new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, BadImages.truncated(BadImages.png(BadImages.solid(8, 8, 0)), 0.3))) {
             Http.Response response = predictRaw(body);
             assertThat(response.status()).as(response.text()).isEqualTo(400);
-            assertThat(response.error()).containsAnyOf("not a supported or intact image", "corrupt or truncated");
+            assertThat(response.error()).containsAnyOf("not an image this tool can read", "truncated", "corrupt");
         }
     }
 
@@ -65,7 +65,7 @@ class WebBadInputTest {
         for (byte[] body : List.of(BadImages.truncated(photo, 0.6), BadImages.truncated(photo, 0.95), BadImages.truncated(png, 0.8))) {
             Http.Response response = predictRaw(body);
             assertThat(response.status()).as(response.text()).isEqualTo(400);
-            assertThat(response.error()).contains("corrupt or truncated");
+            assertThat(response.error()).contains("truncated");
         }
     }
 
@@ -74,7 +74,7 @@ class WebBadInputTest {
         for (byte[] body : List.of(BadImages.heicHeader(), BadImages.avifHeader(), BadImages.webpHeader())) {
             Http.Response response = predictRaw(body);
             assertThat(response.status()).isEqualTo(415);
-            assertThat(response.error()).contains("JPEG, PNG, GIF or BMP");
+            assertThat(response.error()).contains("not supported").contains("JPEG, PNG, BMP or GIF");
         }
     }
 
@@ -165,7 +165,7 @@ class WebBadInputTest {
         Http.Response response = predictRaw(bomb);
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.error()).contains("50000x50000").contains("50000000");
+        assertThat(response.error()).contains("50000x50000").contains("50-megapixel limit");
     }
 
     @Test

@@ -107,7 +107,7 @@ class WebPredictApiTest {
         assertThat(results.get(1).get("error").asText()).contains("'broken.jpg'").contains("truncated");
         assertThat(results.get(2).get("digit").asInt()).isEqualTo(9);
         assertThat(results.get(3).get("status").asInt()).isEqualTo(415);
-        assertThat(results.get(3).get("error").asText()).contains("HEIC").contains("JPEG, PNG, GIF or BMP");
+        assertThat(results.get(3).get("error").asText()).contains("HEIC").contains("JPEG, PNG, BMP or GIF");
         assertThat(results.get(4).get("status").asInt()).isEqualTo(400);
         assertThat(results.get(4).get("error").asText()).contains("empty");
         for (int i = 0; i < 5; i++) {
