@@ -22,7 +22,8 @@ public final class TrainOptions {
             description = "Imported ImageNet backbone under <models-dir>/raw (imported automatically if missing).")
     String backbone;
 
-    @Option(names = "--input-size", defaultValue = "224", description = "Network input edge in pixels.")
+    @Option(names = "--input-size", defaultValue = "160",
+            description = "Network input edge in pixels (160 measured as accurate as 224 here, at half the cost).")
     int inputSize;
 
     @Option(names = "--fine-tune-layers", defaultValue = "16",
