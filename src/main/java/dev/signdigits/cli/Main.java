@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            ExportCommand.class,
             ModelCommand.class,
             CommandLine.HelpCommand.class
         })
