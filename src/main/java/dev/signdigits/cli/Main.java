@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            ExportCommand.class,
             ModelCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,20 @@
+package dev.signdigits.model.export;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A finished export.
+ *
+ * @param bytes             size of the written file
+ * @param float32Bytes      size of the same model as float32 in this format (equal to bytes for float32)
+ * @param calibrationImages photos int8 calibration ran on (0 for float exports)
+ */
+public record ExportResult(Path file, ExportFormat format, Quantize quantize, long bytes, long float32Bytes,
+                           int calibrationImages, ExportMetadata metadata, Duration took) {
+
+    /** This file's size as a share of the float32 file's. */
+    public double sizeRatio() {
+        return (double) bytes / float32Bytes;
+    }
+}

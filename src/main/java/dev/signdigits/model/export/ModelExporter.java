@@ -1,0 +1,175 @@
+package dev.signdigits.model.export;
+
+import ai.djl.ndarray.NDManager;
+import dev.signdigits.SignDigitsException;
+import dev.signdigits.io.AtomicFiles;
+import dev.signdigits.model.FinetunedMetadata;
+import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.GraphFolder;
+import dev.signdigits.model.graph.FoldedGraph;
+import dev.signdigits.model.onnx.OnnxWriter;
+import dev.signdigits.model.tflite.ActivationStats;
+import dev.signdigits.model.tflite.NhwcLayout;
+import dev.signdigits.model.tflite.TfliteCalibrator;
+import dev.signdigits.model.tflite.TfliteWriter;
+import dev.signdigits.predict.ImagePreprocessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Exports a fine-tuned model directory to a TFLite or ONNX file: loads it with DJL, folds batch
+ * norm into the convolutions, writes the chosen format (calibrating int8 on training photos in the
+ * TFLite runtime) and publishes the file atomically. Returns what it did; prints nothing.
+ */
+public final class ModelExporter {
+    private static final List<String> PROVENANCE_SUMMARY = List.of("run_id", "created_by", "finished_at",
+            "base_model", "base_weights_sha256", "dataset_sha256", "manifest_sha256", "config_hash", "train_photos",
+            "val_accuracy", "test_accuracy", "git_commit", "signdigits_version", "djl_version", "engine");
+
+    private ModelExporter() {}
+
+    public static ExportResult export(ExportRequest request) {
+        Instant started = Instant.now();
+        Path modelDir = request.modelDir();
+        FinetunedMetadata model = FinetunedModel.readMetadata(modelDir);
+        if (request.format() == ExportFormat.ONNX && request.quantize() != Quantize.NONE) {
+            throw new SignDigitsException("ONNX export writes float32 only; drop --quantize " + request.quantize().id()
+                    + ", or use --format tflite for float16 and int8 models.");
+        }
+        FoldedGraph graph;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            graph = GraphFolder.fold(FinetunedModel.load(modelDir, manager));
+        }
+        Path out = request.outputFile();
+        byte[] bytes;
+        long float32Bytes;
+        int calibrated = 0;
+        ExportMetadata metadata;
+        if (request.format() == ExportFormat.ONNX) {
+            metadata = metadata(model, request, 0, started);
+            bytes = OnnxWriter.write(graph, metadata.toProperties(), metadata.exporter(), description(model, request));
+            float32Bytes = bytes.length;
+        } else {
+            TfliteWriter.Result float32 = tflite(graph, model, request, TfliteWriter.Precision.FLOAT32, null, 0, started);
+            float32Bytes = float32.bytes().length;
+            if (request.quantize() == Quantize.NONE) {
+                bytes = float32.bytes();
+            } else if (request.quantize() == Quantize.FLOAT16) {
+                bytes = tflite(graph, model, request, TfliteWriter.Precision.FLOAT16, null, 0, started).bytes();
+            } else {
+                List<float[]> images = CalibrationImages.load(modelDir, dataDir(request, model),
+                        request.calibrationImages(), preprocessor(model));
+                calibrated = images.size();
+                ActivationStats ranges = calibrate(graph, images, model);
+                bytes = tflite(graph, model, request, TfliteWriter.Precision.INT8, ranges, calibrated, started).bytes();
+            }
+            metadata = metadata(model, request, calibrated, started);
+        }
+        byte[] written = bytes;
+        AtomicFiles.write(out, stream -> stream.write(written));
+        return new ExportResult(out, request.format(), request.quantize(), bytes.length, float32Bytes, calibrated,
+                metadata, Duration.between(started, Instant.now()));
+    }
+
+    private static TfliteWriter.Result tflite(FoldedGraph graph, FinetunedMetadata model, ExportRequest request,
+                                              TfliteWriter.Precision precision, ActivationStats ranges, int calibrated,
+                                              Instant started) {
+        ExportMetadata metadata = metadata(model, request, calibrated, started);
+        return TfliteWriter.write(graph, precision, ranges, metadata.toJson().getBytes(StandardCharsets.UTF_8),
+                description(model, request));
+    }
+
+    /** Ranges of every tensor over the images, measured on the float32 model; the input's is exact. */
+    private static ActivationStats calibrate(FoldedGraph graph, List<float[]> images, FinetunedMetadata model) {
+        TfliteWriter.Result float32 = TfliteWriter.writeForInspection(graph, TfliteWriter.Precision.FLOAT32, null);
+        int size = graph.inputSize();
+        List<float[]> nhwc = new ArrayList<>(images.size());
+        for (float[] chw : images) {
+            float[] hwc = new float[chw.length];
+            NhwcLayout.imageToHwc(chw, 0, 3, size, size, hwc);
+            nhwc.add(hwc);
+        }
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("signdigits-calibration", ".tflite");
+            Files.write(temp, float32.bytes());
+            ActivationStats ranges = TfliteCalibrator.calibrate(temp, graph, float32.tensorIndex(), nhwc);
+            // every pixel value 0..255 can arrive, whatever the calibration photos held
+            float mean = model.preprocessing().mean();
+            float std = model.preprocessing().std();
+            ranges.setRange(graph.input(), (0 - mean) / std, (255 - mean) / std);
+            return ranges;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a temporary model for calibration", e);
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+
+    private static ImagePreprocessor preprocessor(FinetunedMetadata model) {
+        return new ImagePreprocessor(model.inputSize(), model.preprocessing().mean(), model.preprocessing().std());
+    }
+
+    /** The requested dataset directory, else the one the model was trained from if it still exists. */
+    private static Path dataDir(ExportRequest request, FinetunedMetadata model) {
+        if (request.dataDir() != null && Files.isDirectory(request.dataDir())) {
+            return request.dataDir();
+        }
+        String recorded = model.provenance().get("dataset_dir");
+        if (recorded != null && Files.isDirectory(Path.of(recorded))) {
+            return Path.of(recorded);
+        }
+        return request.dataDir() != null ? request.dataDir() : Path.of(String.valueOf(recorded));
+    }
+
+    static ExportMetadata metadata(FinetunedMetadata model, ExportRequest request, int calibrated, Instant at) {
+        boolean tflite = request.format() == ExportFormat.TFLITE;
+        int size = model.inputSize();
+        ExportMetadata.Input input = new ExportMetadata.Input(
+                tflite ? TfliteWriter.INPUT : OnnxWriter.INPUT,
+                tflite ? "NHWC" : "NCHW",
+                tflite ? List.of(1, size, size, 3) : List.of(-1, 3, size, size),
+                "float32", model.preprocessing().colorOrder(), model.preprocessing().mean(), model.preprocessing().std(),
+                "center-crop to a square, then bilinear resize to " + size + "x" + size);
+        Map<String, String> provenance = new java.util.LinkedHashMap<>();
+        for (String key : PROVENANCE_SUMMARY) {
+            String value = model.provenance().get(key);
+            if (value != null) {
+                provenance.put(key, value);
+            }
+        }
+        return new ExportMetadata(ExportMetadata.FORMAT, ExportMetadata.FORMAT_VERSION, model.id(), model.architecture(),
+                model.width(), size, request.format().id(), request.quantize().id(), numerics(request),
+                model.labels(), input, tflite ? TfliteWriter.OUTPUT : OnnxWriter.OUTPUT, provenance, at.toString(),
+                "signdigits " + version(), calibrated);
+    }
+
+    private static String numerics(ExportRequest request) {
+        return switch (request.quantize()) {
+            case NONE -> "float32 weights and arithmetic";
+            case FLOAT16 -> "float16 weights expanded to float32 at load; float32 arithmetic";
+            case INT8 -> "int8 weights (per channel) and activations (per tensor), int32 biases; float32 input and"
+                    + " output (QUANTIZE after the input, DEQUANTIZE after the int8 softmax)";
+        };
+    }
+
+    private static String description(FinetunedMetadata model, ExportRequest request) {
+        return String.format(Locale.ROOT, "signdigits sign-language digit classifier %s (%s %s, %dx%d), %s",
+                model.id(), model.architecture(), model.width(), model.inputSize(), model.inputSize(),
+                request.quantize() == Quantize.NONE ? "float32" : request.quantize().id());
+    }
+
+    private static String version() {
+        String v = ModelExporter.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.signdigits.model.tflite;
+
+import java.util.Arrays;
+
+/**
+ * What calibration measured for each tensor of a {@link dev.signdigits.model.graph.FoldedGraph}
+ * (by graph tensor id): the smallest and largest value, which int8 quantization turns into a scale
+ * and zero point, and the mean of each channel (channels last, as in NHWC), which bias correction
+ * uses to cancel the average error of rounded weights.
+ */
+public final class ActivationStats {
+    private final int[] channels;
+    private final float[] min;
+    private final float[] max;
+    private final double[][] sums;
+    private final long[] counts;
+
+    /** @param channels the channel count of each tensor */
+    public ActivationStats(int[] channels) {
+        this.channels = channels.clone();
+        int n = channels.length;
+        min = new float[n];
+        max = new float[n];
+        sums = new double[n][];
+        counts = new long[n];
+        Arrays.fill(min, Float.POSITIVE_INFINITY);
+        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+    }
+
+    /** Adds one observation of tensor {@code id} (channels last); NaN is ignored by the range. */
+    public void observe(int id, float[] values) {
+        int c = channels[id];
+        if (values.length % c != 0) {
+            throw new IllegalArgumentException("tensor " + id + " has " + values.length + " values, not a multiple of "
+                    + c + " channels");
+        }
+        double[] sum = sums[id] == null ? (sums[id] = new double[c]) : sums[id];
+        float lo = min[id];
+        float hi = max[id];
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+            sum[i % c] += v;
+        }
+        min[id] = lo;
+        max[id] = hi;
+        counts[id] += values.length / c;
+    }
+
+    /** Sets a range known without calibration (e.g. the normalized input's). */
+    public void setRange(int id, float lo, float hi) {
+        min[id] = lo;
+        max[id] = hi;
+    }
+
+    public boolean hasRange(int id) {
+        return min[id] <= max[id];
+    }
+
+    public float min(int id) {
+        return check(id, min[id]);
+    }
+
+    public float max(int id) {
+        return check(id, max[id]);
+    }
+
+    /** Mean of each channel of tensor {@code id}, or null if it was never observed. */
+    public float[] channelMeans(int id) {
+        if (counts[id] == 0) {
+            return null;
+        }
+        float[] means = new float[channels[id]];
+        for (int c = 0; c < means.length; c++) {
+            means[c] = (float) (sums[id][c] / counts[id]);
+        }
+        return means;
+    }
+
+    private float check(int id, float value) {
+        if (!hasRange(id)) {
+            throw new IllegalStateException("no calibration range for tensor " + id);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.signdigits.predict;
+
+import dev.signdigits.SignDigitsException;
+import dev.signdigits.model.export.ExportFiles;
+import dev.signdigits.model.export.ExportFormat;
+import dev.signdigits.model.export.Quantize;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Opens a model for serving with a named runtime. A runtime's classes (and its native library)
+ * are only loaded when it is chosen, so a deployment that serves TFLite or ONNX can leave PyTorch
+ * out entirely.
+ *
+ * <table>
+ *   <caption>Runtimes and what they open</caption>
+ *   <tr><th>runtime</th><th>a model directory means</th><th>or a file</th></tr>
+ *   <tr><td>djl</td><td>the fine-tuned model itself (PyTorch)</td><td>-</td></tr>
+ *   <tr><td>tflite</td><td>{@code model.tflite} (float32)</td><td>any signdigits .tflite export</td></tr>
+ *   <tr><td>tflite-float16</td><td>{@code model-float16.tflite}</td><td>any signdigits .tflite export</td></tr>
+ *   <tr><td>tflite-int8</td><td>{@code model-int8.tflite}</td><td>any signdigits .tflite export</td></tr>
+ *   <tr><td>onnx</td><td>{@code model.onnx}</td><td>any signdigits .onnx export</td></tr>
+ * </table>
+ */
+public final class DigitClassifiers {
+    public static final List<String> RUNTIMES = List.of("djl", "tflite", "tflite-float16", "tflite-int8", "onnx");
+
+    private DigitClassifiers() {}
+
+    /** Opens with one thread per core. */
+    public static DigitClassifier open(String runtime, Path modelFileOrDir) {
+        return open(runtime, modelFileOrDir, 0);
+    }
+
+    /**
+     * @param threads CPU threads one inference call may use; 0 means one per core. For djl this only
+     *                takes effect if PyTorch has not been loaded yet in this process.
+     */
+    public static DigitClassifier open(String runtime, Path modelFileOrDir, int threads) {
+        String name = normalize(runtime);
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        if (name.equals("djl")) {
+            if (Files.isRegularFile(modelFileOrDir)) {
+                throw new SignDigitsException("The djl runtime loads a model directory, but " + modelFileOrDir
+                        + " is a file; pass the directory made by 'signdigits train', or choose the runtime that"
+                        + " matches the file (tflite, onnx).");
+            }
+            if (threads > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+            }
+            return DjlDigitClassifier.open(modelFileOrDir);
+        }
+        Path file = modelFile(name, modelFileOrDir);
+        return name.equals("onnx") ? OnnxDigitClassifier.open(file, n) : TfliteDigitClassifier.open(file, 1, n);
+    }
+
+    /** The file a runtime serves for {@code modelFileOrDir}: the path itself, or the export inside the directory. */
+    public static Path modelFile(String runtime, Path modelFileOrDir) {
+        String name = normalize(runtime);
+        if (name.equals("djl")) {
+            return modelFileOrDir;
+        }
+        ExportFormat format = name.equals("onnx") ? ExportFormat.ONNX : ExportFormat.TFLITE;
+        if (!Files.isDirectory(modelFileOrDir)) {
+            if (!Files.isRegularFile(modelFileOrDir)) {
+                throw new SignDigitsException("Model " + modelFileOrDir + " does not exist; pass a model directory or an"
+                        + " exported ." + format.id() + " file.");
+            }
+            return modelFileOrDir;
+        }
+        Quantize quantize = switch (name) {
+            case "tflite-float16" -> Quantize.FLOAT16;
+            case "tflite-int8" -> Quantize.INT8;
+            default -> Quantize.NONE;
+        };
+        Path file = ExportFiles.defaultFile(modelFileOrDir, format, quantize);
+        if (!Files.isRegularFile(file)) {
+            throw new SignDigitsException("The " + name + " runtime serves " + file.getFileName() + ", which "
+                    + modelFileOrDir + " does not contain; create it with 'signdigits export --model " + modelFileOrDir
+                    + " --format " + format.id() + (quantize == Quantize.NONE ? "" : " --quantize " + quantize.id()) + "'.");
+        }
+        return file;
+    }
+
+    private static String normalize(String runtime) {
+        String name = runtime == null ? "" : runtime.strip().toLowerCase(Locale.ROOT);
+        if (!RUNTIMES.contains(name)) {
+            throw new SignDigitsException("Unknown runtime '" + runtime + "'; use one of " + RUNTIMES + ".");
+        }
+        return name;
+    }
+}

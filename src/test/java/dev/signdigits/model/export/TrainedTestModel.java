@@ -1,0 +1,58 @@
+package dev.signdigits.model.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signdigits.cli.Main;
+import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.config.DotEnv;
+import dev.signdigits.config.EnvironmentDefaults;
+import dev.signdigits.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One small fine-tuned model shared by every export and runtime test in this JVM, trained for real
+ * through the CLI on the mirror data the first time a test asks for it (about a minute). Enough
+ * epochs at a higher learning rate that its predictions are confident: quantization is judged on
+ * a model that has learned something, not on near-ties of an untrained head.
+ */
+public final class TrainedTestModel {
+    public static final Path DATA = Path.of("..", "shared", "datasets", "sign-language-digits");
+    private static Path dir;
+
+    private TrainedTestModel() {}
+
+    /** {@code <tmp>/models/finetuned/latest} of the shared run. */
+    public static synchronized Path directory() {
+        if (dir == null) {
+            dir = train();
+        }
+        return dir;
+    }
+
+    private static Path train() {
+        NativeSetup.beforeFirstDjlCall();
+        Path work;
+        try {
+            work = Files.createTempDirectory("signdigits-export-model");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> AtomicFiles.deleteRecursively(work)));
+        var cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("train", "--data-dir", DATA.toString(), "--manifest", work.resolve("split.csv").toString(),
+                "--models-dir", work.resolve("models").toString(), "--backbone", "mobilenet_v1_0.5_160",
+                "--input-size", "128", "--epochs", "10", "--learning-rate", "0.003", "--augment-copies", "1",
+                "--patience", "50", "--seed", "42");
+        assertThat(exit).as("training the shared test model: " + err).isZero();
+        return work.resolve("models/finetuned/latest");
+    }
+}
