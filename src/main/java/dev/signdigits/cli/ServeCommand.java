@@ -1,7 +1,7 @@
 package dev.signdigits.cli;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.predict.DjlDigitClassifier;
+import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.web.ClassifierLoader;
 import dev.signdigits.web.ModelHolder;
 import dev.signdigits.web.ModelSnapshot;
@@ -29,9 +29,14 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GlobalOptions global;
 
-    @Option(names = "--model", defaultValue = "models/latest", paramLabel = "DIR",
+    @Option(names = "--model", defaultValue = "models/finetuned/latest", paramLabel = "DIR",
             description = "Model directory, or a 'latest' symlink or pointer file naming one; watched for changes (default: ${DEFAULT-VALUE}).")
     Path model;
+
+    @Option(names = "--runtime", defaultValue = "djl",
+            description = "Inference runtime: djl (the trained model directory), tflite, tflite-float16, tflite-int8 or onnx"
+                    + " (an exported file, or the model directory holding it; see 'signdigits export'). Default: ${DEFAULT-VALUE}.")
+    String runtime;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Interface to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
@@ -87,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The command as the CLI builds it, with the project's model runtimes. */
     public ServeCommand() {
-        this(DjlDigitClassifier::open);
+        this.loader = dir -> DigitClassifiers.open(runtime, dir, threads);
     }
 
     /** The command with a given way to load models (tests, other runtimes). */

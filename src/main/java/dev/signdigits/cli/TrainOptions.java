@@ -26,7 +26,7 @@ public final class TrainOptions {
             description = "Network input edge in pixels (160 measured as accurate as 224 here, at half the cost).")
     int inputSize;
 
-    @Option(names = "--fine-tune-layers", defaultValue = "16",
+    @Option(names = "--fine-tune-layers", defaultValue = "28",
             description = "Layers trained, counted from the end of the network including the head; the rest stay frozen.")
     int fineTuneLayers;
 
@@ -36,7 +36,7 @@ public final class TrainOptions {
     @Option(names = "--batch-size", defaultValue = "32", description = "Training batch size.")
     int batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Peak Adam learning rate.")
+    @Option(names = "--learning-rate", defaultValue = "0.0005", description = "Peak Adam learning rate.")
     float learningRate;
 
     @Option(names = "--weight-decay", defaultValue = "0.0001", description = "L2 weight decay.")

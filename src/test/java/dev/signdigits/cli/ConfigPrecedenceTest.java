@@ -53,7 +53,7 @@ class ConfigPrecedenceTest {
         assertThat(config.epochs()).isEqualTo(7);
         assertThat(config.seed()).isEqualTo(11);
         assertThat(config.batchSize()).isEqualTo(4);
-        assertThat(config.learningRate()).isEqualTo(0.001f);
+        assertThat(config.learningRate()).isEqualTo(0.0005f);
     }
 
     @Test
