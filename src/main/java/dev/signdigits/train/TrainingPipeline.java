@@ -79,6 +79,7 @@ public final class TrainingPipeline {
             LOG.info("Fine-tuning the last {} layers (from {}); the first {} run once per photo variant",
                     layers.size() - cut, layers.get(cut).name(), cut);
 
+            checkCacheFits(trunk, spec, data.train().size(), config);
             ImagePreprocessor preprocessor = new ImagePreprocessor(config.inputSize(),
                     backbone.preprocessing().mean(), backbone.preprocessing().std());
             FeatureExtractor extractor = new FeatureExtractor(trunk, manager, preprocessor, 32, workers);
@@ -128,6 +129,23 @@ public final class TrainingPipeline {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /** The feature cache lives on the Java heap: refuse up front, with the numbers, if it cannot fit. */
+    private static void checkCacheFits(SequentialBlock trunk, MobileNetSpec spec, int photos, TrainingConfig config) {
+        if (!config.featureCache()) {
+            return;
+        }
+        long perVariant = trunk.getOutputShapes(new ai.djl.ndarray.types.Shape[] {spec.inputShape(1)})[0].size();
+        long needed = perVariant * photos * config.augmentCopies();
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap * 0.7) {
+            throw new SignDigitsException(String.format(java.util.Locale.ROOT,
+                    "The feature cache needs %d MB but the Java heap is %d MB: lower --augment-copies or --input-size,"
+                            + " train more layers (--fine-tune-layers), or raise the heap with JAVA_OPTS=-Xmx...",
+                    needed >> 20, heap >> 20), SignDigitsException.ENVIRONMENT, null);
+        }
+        LOG.info("Feature cache will take {} MB of the {} MB heap", needed >> 20, heap >> 20);
     }
 
     private static Duration since(long nanos) {
