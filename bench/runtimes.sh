@@ -36,12 +36,12 @@ java ${JAVA_OPTS:-} -cp "target/signdigits.jar:target/lib/*" dev.signdigits.pred
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 spec=$(python3 -c "import json,sys; m=json.load(open('$model/model.json')); print(f\"{m['architecture']} {m['width']} {m['inputSize']}x{m['inputSize']}\")" 2>/dev/null || echo "$model")
-sizes=$(for f in model.tflite model-int8.tflite model.onnx; do printf '%s %s KB, ' "$f" $(( $(stat -c %s "$model/$f") / 1024 )); done)
+sizes=$(for f in model.tflite model-int8.tflite model.onnx; do printf '%s %s KB\n' "$f" $(( $(stat -c %s "$model/$f") / 1024 )); done | paste -sd, - | sed 's/,/, /g')
 {
   echo
   echo "### Inference runtimes, $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo
-  echo "Model $spec ($sizes${SIGNDIGITS_BENCH_NOTE:-}); ${THREADS:-all} threads per call; load average before $load_before, after $load_after."
+  echo "Model $spec ($sizes); threads per call: ${THREADS:-all cores}; load average before $load_before, after $load_after.${BENCH_NOTE:+ $BENCH_NOTE}"
   echo
   cat "$out/table.md"
 } | tee "$out/section.md" >> docs/performance.md
