@@ -69,7 +69,7 @@ class DigitClassifiersTest {
         }
         assertThat(right).as("the test model knows most of these photos").isGreaterThan(14);
         for (String runtime : List.of("tflite", "tflite-float16", "tflite-int8", "onnx")) {
-            try (DigitClassifier classifier = DigitClassifiers.open(runtime, model, 2)) {
+            try (DigitClassifier classifier = DigitClassifiers.open(runtime, model, 1, 2)) {
                 List<float[]> probabilities = classifier.classify(photos);
                 assertThat(classifier.info().runtime()).isEqualTo(runtime.startsWith("tflite") ? "tflite" : "onnx");
                 assertThat(classifier.info().inputSize()).isEqualTo(128);
