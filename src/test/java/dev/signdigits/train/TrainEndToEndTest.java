@@ -81,7 +81,7 @@ class TrainEndToEndTest {
             assertThat(latest.resolve(file)).as(file).isNotEmptyFile();
         }
         JsonNode evaluation = new ObjectMapper().readTree(latest.resolve("evaluation.json").toFile());
-        double accuracy = evaluation.path("evaluation").path("accuracy").asDouble();
+        double accuracy = evaluation.path("accuracy").asDouble();
         assertThat(accuracy).as("test accuracy with a tiny backbone and 4 epochs").isGreaterThan(0.5);
         assertThat(MetricsCsv.read(latest.resolve("metrics.csv"))).hasSize(EPOCHS);
         JsonNode provenance = new ObjectMapper().readTree(latest.resolve("provenance.json").toFile());
