@@ -39,6 +39,15 @@ public final class DigitClassifiers {
      *                takes effect if PyTorch has not been loaded yet in this process.
      */
     public static DigitClassifier open(String runtime, Path modelFileOrDir, int threads) {
+        return open(runtime, modelFileOrDir, threads, 1);
+    }
+
+    /**
+     * @param threads    as above
+     * @param concurrent calls that may run at the same time: the size of the TFLite interpreter pool
+     *                   (an ONNX Runtime session takes concurrent calls as it is; DJL serializes them)
+     */
+    public static DigitClassifier open(String runtime, Path modelFileOrDir, int threads, int concurrent) {
         String name = normalize(runtime);
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         if (name.equals("djl")) {
@@ -53,7 +62,8 @@ public final class DigitClassifiers {
             return DjlDigitClassifier.open(modelFileOrDir);
         }
         Path file = modelFile(name, modelFileOrDir);
-        return name.equals("onnx") ? OnnxDigitClassifier.open(file, n) : TfliteDigitClassifier.open(file, 1, n);
+        return name.equals("onnx") ? OnnxDigitClassifier.open(file, n)
+                : TfliteDigitClassifier.open(file, Math.max(1, concurrent), n);
     }
 
     /** The file a runtime serves for {@code modelFileOrDir}: the path itself, or the export inside the directory. */

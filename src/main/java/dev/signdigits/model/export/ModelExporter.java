@@ -14,13 +14,12 @@ import dev.signdigits.model.tflite.TfliteCalibrator;
 import dev.signdigits.model.tflite.TfliteWriter;
 import dev.signdigits.predict.ImagePreprocessor;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,59 +44,54 @@ public final class ModelExporter {
             throw new SignDigitsException("ONNX export writes float32 only; drop --quantize " + request.quantize().id()
                     + ", or use --format tflite for float16 and int8 models.");
         }
+        // read the calibration photos before the weights: a missing dataset fails fast
+        List<float[]> calibration = request.quantize() != Quantize.INT8 ? List.of()
+                : CalibrationImages.load(modelDir, dataDir(request, model), request.calibrationImages(), preprocessor(model));
         FoldedGraph graph;
         try (NDManager manager = NDManager.newBaseManager()) {
             graph = GraphFolder.fold(FinetunedModel.load(modelDir, manager));
         }
+        ExportMetadata metadata = metadata(model, request, calibration.size(), started);
+        Written written = request.format() == ExportFormat.ONNX
+                ? onnx(graph, model, request, metadata)
+                : tflite(graph, model, request, metadata, calibration);
         Path out = request.outputFile();
-        byte[] bytes;
-        long float32Bytes;
-        int calibrated = 0;
-        ExportMetadata metadata;
-        if (request.format() == ExportFormat.ONNX) {
-            metadata = metadata(model, request, 0, started);
-            bytes = OnnxWriter.write(graph, metadata.toProperties(), metadata.exporter(), description(model, request));
-            float32Bytes = bytes.length;
-        } else {
-            TfliteWriter.Result float32 = tflite(graph, model, request, TfliteWriter.Precision.FLOAT32, null, 0, started);
-            float32Bytes = float32.bytes().length;
-            if (request.quantize() == Quantize.NONE) {
-                bytes = float32.bytes();
-            } else if (request.quantize() == Quantize.FLOAT16) {
-                bytes = tflite(graph, model, request, TfliteWriter.Precision.FLOAT16, null, 0, started).bytes();
-            } else {
-                List<float[]> images = CalibrationImages.load(modelDir, dataDir(request, model),
-                        request.calibrationImages(), preprocessor(model));
-                calibrated = images.size();
-                ActivationStats ranges = calibrate(graph, images, model);
-                bytes = tflite(graph, model, request, TfliteWriter.Precision.INT8, ranges, calibrated, started).bytes();
-            }
-            metadata = metadata(model, request, calibrated, started);
-        }
-        byte[] written = bytes;
-        AtomicFiles.write(out, stream -> stream.write(written));
-        return new ExportResult(out, request.format(), request.quantize(), bytes.length, float32Bytes, calibrated,
-                metadata, Duration.between(started, Instant.now()));
+        AtomicFiles.write(out, stream -> stream.write(written.bytes()));
+        return new ExportResult(out, request.format(), request.quantize(), written.bytes().length, written.float32Bytes(),
+                calibration.size(), metadata, Duration.between(started, Instant.now()));
     }
 
-    private static TfliteWriter.Result tflite(FoldedGraph graph, FinetunedMetadata model, ExportRequest request,
-                                              TfliteWriter.Precision precision, ActivationStats ranges, int calibrated,
-                                              Instant started) {
-        ExportMetadata metadata = metadata(model, request, calibrated, started);
-        return TfliteWriter.write(graph, precision, ranges, metadata.toJson().getBytes(StandardCharsets.UTF_8),
-                description(model, request));
+    /** A file's bytes and the size of the same model in float32. */
+    private record Written(byte[] bytes, long float32Bytes) {}
+
+    private static Written onnx(FoldedGraph graph, FinetunedMetadata model, ExportRequest request, ExportMetadata metadata) {
+        byte[] bytes = OnnxWriter.write(graph, metadata.toProperties(), metadata.exporter(), description(model, request));
+        return new Written(bytes, bytes.length);
+    }
+
+    private static Written tflite(FoldedGraph graph, FinetunedMetadata model, ExportRequest request,
+                                  ExportMetadata metadata, List<float[]> calibration) {
+        byte[] json = metadata.toJson().getBytes(StandardCharsets.UTF_8);
+        String description = description(model, request);
+        byte[] float32 = TfliteWriter.write(graph, TfliteWriter.Precision.FLOAT32, null, json, description).bytes();
+        byte[] bytes = switch (request.quantize()) {
+            case NONE -> float32;
+            case FLOAT16 -> TfliteWriter.write(graph, TfliteWriter.Precision.FLOAT16, null, json, description).bytes();
+            case INT8 -> TfliteWriter.write(graph, TfliteWriter.Precision.INT8, calibrate(graph, calibration, model), json,
+                    description).bytes();
+        };
+        return new Written(bytes, float32.length);
     }
 
     /** Ranges of every tensor over the images, measured on the float32 model; the input's is exact. */
     private static ActivationStats calibrate(FoldedGraph graph, List<float[]> images, FinetunedMetadata model) {
         TfliteWriter.Result float32 = TfliteWriter.writeForInspection(graph, TfliteWriter.Precision.FLOAT32, null);
         int size = graph.inputSize();
-        List<float[]> nhwc = new ArrayList<>(images.size());
-        for (float[] chw : images) {
+        Iterable<float[]> nhwc = () -> images.stream().map(chw -> {
             float[] hwc = new float[chw.length];
             NhwcLayout.imageToHwc(chw, 0, 3, size, size, hwc);
-            nhwc.add(hwc);
-        }
+            return hwc;
+        }).iterator();
         Path temp = null;
         try {
             temp = Files.createTempFile("signdigits-calibration", ".tflite");
@@ -109,7 +103,9 @@ public final class ModelExporter {
             ranges.setRange(graph.input(), (0 - mean) / std, (255 - mean) / std);
             return ranges;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a temporary model for calibration", e);
+            throw new SignDigitsException("Cannot write a temporary model for int8 calibration in "
+                    + System.getProperty("java.io.tmpdir") + " (" + e.getMessage()
+                    + "); free disk space there or point -Djava.io.tmpdir elsewhere.", SignDigitsException.ENVIRONMENT, e);
         } finally {
             AtomicFiles.deleteQuietly(temp);
         }
@@ -140,7 +136,7 @@ public final class ModelExporter {
                 tflite ? List.of(1, size, size, 3) : List.of(-1, 3, size, size),
                 "float32", model.preprocessing().colorOrder(), model.preprocessing().mean(), model.preprocessing().std(),
                 "center-crop to a square, then bilinear resize to " + size + "x" + size);
-        Map<String, String> provenance = new java.util.LinkedHashMap<>();
+        Map<String, String> provenance = new LinkedHashMap<>();
         for (String key : PROVENANCE_SUMMARY) {
             String value = model.provenance().get(key);
             if (value != null) {

@@ -3,8 +3,6 @@ package dev.signdigits.model.tflite;
 import dev.signdigits.model.graph.FoldedGraph;
 import dev.signdigits.model.graph.GraphOp;
 import dev.signdigits.model.graph.GraphTensor;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -51,6 +49,7 @@ public final class TfliteWriter {
     private final Precision precision;
     private final ActivationStats stats;
     private final TfliteBuilder b = new TfliteBuilder();
+    private final WeightTensors weightTensors;
     private final int[] index;
     private final Quantization[] quant;
 
@@ -58,6 +57,7 @@ public final class TfliteWriter {
         this.graph = graph;
         this.precision = precision;
         this.stats = stats;
+        this.weightTensors = new WeightTensors(b, precision, stats);
         this.index = new int[graph.tensors().size()];
         this.quant = new Quantization[graph.tensors().size()];
         Arrays.fill(index, -1);
@@ -142,27 +142,12 @@ public final class TfliteWriter {
         float[] weights = dw ? NhwcLayout.depthwiseTo1hwc(oihw, out.channels(), k)
                 : NhwcLayout.convToOhwi(oihw, out.channels(), in.channels(), k);
         int[] weightShape = dw ? new int[] {1, k, k, out.channels()} : new int[] {out.channels(), k, k, in.channels()};
-        int weightIndex;
-        int biasIndex;
-        if (int8()) {
-            float inScale = quant[conv.input()].scale(0);
-            float[] scales = Int8Quantizer.channelScales(oihw, out.channels(), conv.bias(), inScale);
-            int perChannel = weights.length / out.channels();
-            byte[] q = Int8Quantizer.weights(weights, scales, dw ? i -> i % out.channels() : i -> i / perChannel);
-            weightIndex = b.constant(conv.name() + "/weights", weightShape, TensorType.INT8, q,
-                    new Quantization(scales, zeros(scales.length), dw ? 3 : 0));
-            int area = k * k;
-            float[] bias = correctedBias(oihw, scales, conv.bias(), conv.input(), dw ? (o, j) -> o : (o, j) -> j / area);
-            biasIndex = int32Bias(conv.name(), bias, inScale, scales);
-        } else {
-            weightIndex = floatConstant(conv.name() + "/weights", weightShape, weights);
-            biasIndex = floatConstant(conv.name() + "/bias", new int[] {out.channels()}, conv.bias());
-        }
+        int[] constants = weightTensors.conv(conv, weights, weightShape, quant[conv.input()]);
         int output = activation(conv.output(), new int[] {1, out.size(), out.size(), out.channels()});
         Padding padding = padding(conv, in.size());
         Activation activation = conv.relu6() ? Activation.RELU6 : Activation.NONE;
         int version = int8() ? 3 : 1;
-        int[] inputs = {index[conv.input()], weightIndex, biasIndex};
+        int[] inputs = {index[conv.input()], constants[0], constants[1]};
         if (dw) {
             b.operator(BuiltinOperators.DEPTHWISE_CONV_2D, version, inputs, new int[] {output},
                     BuiltinOptionsWriter.depthwiseConv2d(padding, conv.stride(), activation));
@@ -191,7 +176,7 @@ public final class TfliteWriter {
                 BuiltinOptionsWriter.averagePool(in.size()));
         int[] newShape = {-1, channels};
         int shape = b.constant(graph.tensor(pool.output()).name() + "/shape", new int[] {2}, TensorType.INT32,
-                littleEndian(newShape), null);
+                WeightTensors.littleEndian(newShape), null);
         int output = b.activation(graph.tensor(pool.output()).name(), new int[] {1, channels}, type, quant[pool.output()]);
         index[pool.output()] = output;
         b.operator(BuiltinOperators.RESHAPE, 1, new int[] {pooled, shape}, new int[] {output},
@@ -199,24 +184,9 @@ public final class TfliteWriter {
     }
 
     private void dense(GraphOp.Dense dense) {
-        int[] weightShape = {dense.outFeatures(), dense.inFeatures()};
-        int weightIndex;
-        int biasIndex;
-        if (int8()) {
-            float inScale = quant[dense.input()].scale(0);
-            float scale = Int8Quantizer.tensorScale(dense.weights(), dense.bias(), inScale);
-            float[] scales = {scale};
-            byte[] q = Int8Quantizer.weights(dense.weights(), scales, i -> 0);
-            weightIndex = b.constant(dense.name() + "/weights", weightShape, TensorType.INT8, q,
-                    new Quantization(scales, zeros(1), 0));
-            float[] bias = correctedBias(dense.weights(), scales, dense.bias(), dense.input(), (o, j) -> j);
-            biasIndex = int32Bias(dense.name(), bias, inScale, scales);
-        } else {
-            weightIndex = floatConstant(dense.name() + "/weights", weightShape, dense.weights());
-            biasIndex = floatConstant(dense.name() + "/bias", new int[] {dense.outFeatures()}, dense.bias());
-        }
+        int[] constants = weightTensors.dense(dense, quant[dense.input()]);
         int output = activation(dense.output(), new int[] {1, dense.outFeatures()});
-        b.operator(BuiltinOperators.FULLY_CONNECTED, int8() ? 4 : 1, new int[] {index[dense.input()], weightIndex, biasIndex},
+        b.operator(BuiltinOperators.FULLY_CONNECTED, int8() ? 4 : 1, new int[] {index[dense.input()], constants[0], constants[1]},
                 new int[] {output}, BuiltinOptionsWriter.fullyConnected());
     }
 
@@ -231,39 +201,6 @@ public final class TfliteWriter {
 
     private Quantization activationQuant(int id) {
         return Int8Quantizer.activation(stats.min(id), stats.max(id));
-    }
-
-    /** The bias with the average error of the rounded weights removed, when calibration measured the input's means. */
-    private float[] correctedBias(float[] channelMajor, float[] scales, float[] bias, int input,
-                                  Int8Quantizer.InputChannel inputOf) {
-        float[] means = stats.channelMeans(input);
-        return means == null ? bias : Int8Quantizer.correctedBias(channelMajor, scales, bias, means, inputOf);
-    }
-
-    private int int32Bias(String name, float[] bias, float inputScale, float[] weightScales) {
-        float[] scales = Int8Quantizer.biasScales(inputScale, weightScales);
-        int[] q = Int8Quantizer.bias(bias, inputScale, weightScales);
-        return b.constant(name + "/bias", new int[] {bias.length}, TensorType.INT32, littleEndian(q),
-                new Quantization(scales, zeros(scales.length), 0));
-    }
-
-    private static long[] zeros(int n) {
-        return new long[n];
-    }
-
-    /** A float32 constant; in a float16 model a float16 constant expanded by DEQUANTIZE. */
-    private int floatConstant(String name, int[] shape, float[] values) {
-        if (precision != Precision.FLOAT16) {
-            return b.constant(name, shape, TensorType.FLOAT32, littleEndian(values), null);
-        }
-        ByteBuffer half = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            half.putShort(Float16.fromFloat(v));
-        }
-        int stored = b.constant(name + "_float16", shape, TensorType.FLOAT16, half.array(), null);
-        int expanded = b.activation(name, shape, TensorType.FLOAT32, null);
-        b.operator(BuiltinOperators.DEQUANTIZE, 3, new int[] {stored}, new int[] {expanded}, BuiltinOptionsWriter.NONE);
-        return expanded;
     }
 
     /** TFLite pads only as SAME or VALID; the folded pads must be one of them. */
@@ -282,17 +219,5 @@ public final class TfliteWriter {
 
     private boolean int8() {
         return precision == Precision.INT8;
-    }
-
-    private static byte[] littleEndian(float[] values) {
-        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(values);
-        return buffer.array();
-    }
-
-    private static byte[] littleEndian(int[] values) {
-        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asIntBuffer().put(values);
-        return buffer.array();
     }
 }

@@ -35,6 +35,20 @@ public final class TrainedTestModel {
         return dir;
     }
 
+    /** A copy of the model's files in {@code target} (for tests that write into or edit a model directory). */
+    public static Path copyTo(Path target) {
+        Path source = directory();
+        try {
+            Files.createDirectories(target);
+            for (String file : new String[] {"model.json", "model.params", "labels.txt", "split.csv", "provenance.json"}) {
+                Files.copy(source.resolve(file), target.resolve(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
     private static Path train() {
         NativeSetup.beforeFirstDjlCall();
         Path work;
