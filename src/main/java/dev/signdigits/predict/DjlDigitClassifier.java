@@ -69,12 +69,7 @@ public final class DjlDigitClassifier implements DigitClassifier, TensorClassifi
         if (images.isEmpty()) {
             return List.of();
         }
-        int per = preprocessor.valuesPerImage();
-        float[] input = new float[images.size() * per];
-        for (int i = 0; i < images.size(); i++) {
-            preprocessor.toChw(preprocessor.resize(images.get(i)), input, i * per);
-        }
-        return classifyTensor(input, images.size());
+        return classifyTensor(preprocessor.toBatch(images), images.size());
     }
 
     @Override

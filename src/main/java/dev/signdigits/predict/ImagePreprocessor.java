@@ -63,6 +63,16 @@ public record ImagePreprocessor(int inputSize, float mean, float std) {
         return out;
     }
 
+    /** Several images as one normalized NCHW batch, the input every runtime takes. */
+    public float[] toBatch(java.util.List<BufferedImage> images) {
+        int per = valuesPerImage();
+        float[] nchw = new float[images.size() * per];
+        for (int i = 0; i < images.size(); i++) {
+            toChw(resize(images.get(i)), nchw, i * per);
+        }
+        return nchw;
+    }
+
     public int valuesPerImage() {
         return 3 * inputSize * inputSize;
     }

@@ -92,12 +92,7 @@ public final class OnnxDigitClassifier implements DigitClassifier, TensorClassif
 
     @Override
     public List<float[]> classify(List<BufferedImage> images) {
-        int per = preprocessor.valuesPerImage();
-        float[] nchw = new float[images.size() * per];
-        for (int i = 0; i < images.size(); i++) {
-            preprocessor.toChw(preprocessor.resize(images.get(i)), nchw, i * per);
-        }
-        return classifyTensor(nchw, images.size());
+        return classifyTensor(preprocessor.toBatch(images), images.size());
     }
 
     @Override

@@ -107,12 +107,7 @@ public final class TfliteDigitClassifier implements DigitClassifier, TensorClass
 
     @Override
     public List<float[]> classify(List<BufferedImage> images) {
-        int per = preprocessor.valuesPerImage();
-        float[] nchw = new float[images.size() * per];
-        for (int i = 0; i < images.size(); i++) {
-            preprocessor.toChw(preprocessor.resize(images.get(i)), nchw, i * per);
-        }
-        return classifyTensor(nchw, images.size());
+        return classifyTensor(preprocessor.toBatch(images), images.size());
     }
 
     @Override
