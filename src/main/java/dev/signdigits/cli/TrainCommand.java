@@ -1,5 +1,6 @@
 package dev.signdigits.cli;
 
+import dev.signdigits.train.StopRequest;
 import dev.signdigits.train.TrainingPipeline;
 import dev.signdigits.train.TrainingResult;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StopRequest.installSignalHandlers();
         TrainingResult result = new TrainingPipeline().run(options.toConfig(), resume);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Run %s: %d epochs (best %d), %.0f s, peak RSS %d MB%n", result.runId(),

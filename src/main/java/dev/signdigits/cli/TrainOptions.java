@@ -45,6 +45,10 @@ public final class TrainOptions {
     @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout before the dense head.")
     float dropout;
 
+    @Option(names = "--label-smoothing", defaultValue = "0.1",
+            description = "Target probability moved from the true digit to all digits evenly; keeps the head from growing overconfident on the training people.")
+    float labelSmoothing;
+
     @Option(names = "--augment-copies", defaultValue = "8",
             description = "Augmented variants per training photo, computed once through the frozen layers.")
     int augmentCopies;
@@ -68,6 +72,6 @@ public final class TrainOptions {
 
     public TrainingConfig toConfig() {
         return new TrainingConfig(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize,
-                learningRate, weightDecay, dropout, augmentCopies, flip, patience, seed, featureCache, threads);
+                learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads);
     }
 }

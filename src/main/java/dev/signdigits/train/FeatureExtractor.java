@@ -63,6 +63,7 @@ final class FeatureExtractor {
         int nextSubmit = 0;
         try (ProgressBar bar = new ProgressBar(task, jobs, "img")) {
             for (int start = 0; start < jobs; start += batchSize) {
+                StopRequest.check();
                 while (pending.size() < PREFETCH && nextSubmit < jobs) {
                     int from = nextSubmit;
                     int to = Math.min(jobs, from + batchSize);

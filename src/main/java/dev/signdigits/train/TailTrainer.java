@@ -82,13 +82,14 @@ final class TailTrainer {
                 order.length, "img")) {
             for (int start = 0; start < order.length; start += config.batchSize()) {
                 int[] rows = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+                StopRequest.check();
                 lr = schedule.at(adam.step());
                 try (NDManager step = manager.newSubManager()) {
                     NDArray x = train.batch(step, rows);
                     NDArray y = train.labels(step, rows);
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDList logits = tail.forward(store, new NDList(x), true);
-                        NDArray value = loss.evaluate(new NDList(y), logits);
+                        NDArray value = trainingLoss(logits.singletonOrThrow(), y);
                         collector.backward(value);
                         lossSum += value.getFloat() * rows.length;
                         correct += countCorrect(logits.singletonOrThrow(), y);
@@ -192,6 +193,21 @@ final class TailTrainer {
             out[s] = lists.get(s).stream().mapToInt(Integer::intValue).sorted().toArray();
         }
         return out;
+    }
+
+    /**
+     * Cross-entropy against label-smoothed targets: the true digit gets 1 - s + s/K and every digit
+     * s/K. With s = 0 this is the plain softmax cross-entropy the validation loss reports.
+     */
+    private NDArray trainingLoss(NDArray logits, NDArray labels) {
+        float smoothing = config.labelSmoothing();
+        if (smoothing == 0f) {
+            return loss.evaluate(new NDList(labels), new NDList(logits));
+        }
+        long classes = logits.getShape().get(1);
+        NDArray targets = labels.toType(ai.djl.ndarray.types.DataType.INT32, false).oneHot((int) classes)
+                .mul(1f - smoothing).add(smoothing / classes);
+        return logits.logSoftmax(1).mul(targets).sum(new int[] {1}).mean().neg();
     }
 
     private static long countCorrect(NDArray logits, NDArray labels) {

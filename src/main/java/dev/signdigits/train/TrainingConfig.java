@@ -19,6 +19,7 @@ import java.util.Map;
  * @param learningRate     peak Adam learning rate
  * @param weightDecay      L2 penalty added to gradients
  * @param dropout          dropout rate before the dense head
+ * @param labelSmoothing   share of each target's probability spread evenly over all classes
  * @param augmentCopies    augmented variants precomputed per training photo
  * @param flip             mirror augmentation (swaps handedness)
  * @param patience         epochs without validation improvement before stopping early
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
                              int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
-                             float dropout, int augmentCopies, boolean flip, int patience, long seed,
+                             float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
                              boolean featureCache, int decodeThreads) {
 
     public TrainingConfig {
@@ -39,6 +40,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         require(learningRate > 0 && learningRate < 1, "--learning-rate must be in (0, 1), got " + learningRate);
         require(weightDecay >= 0, "--weight-decay must not be negative, got " + weightDecay);
         require(dropout >= 0 && dropout < 1, "--dropout must be in [0, 1), got " + dropout);
+        require(labelSmoothing >= 0 && labelSmoothing < 1, "--label-smoothing must be in [0, 1), got " + labelSmoothing);
         require(augmentCopies >= 1, "--augment-copies must be at least 1, got " + augmentCopies);
         require(patience >= 1, "--patience must be at least 1, got " + patience);
         require(decodeThreads >= 1, "--decode-threads must be at least 1, got " + decodeThreads);
@@ -63,6 +65,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         m.put("learning_rate", Float.toString(learningRate));
         m.put("weight_decay", Float.toString(weightDecay));
         m.put("dropout", Float.toString(dropout));
+        m.put("label_smoothing", Float.toString(labelSmoothing));
         m.put("augment_copies", Integer.toString(augmentCopies));
         m.put("flip", Boolean.toString(flip));
         m.put("patience", Integer.toString(patience));

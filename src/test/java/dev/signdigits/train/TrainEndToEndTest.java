@@ -141,6 +141,40 @@ class TrainEndToEndTest {
         assertThat(run.out()).contains(EPOCHS + " epochs");
     }
 
+    @Test
+    @Order(3)
+    void sigtermStopsAtAStepBoundaryAndLeavesTheRunResumable() throws Exception {
+        Path models = work.resolve("models-sigterm");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx1g", "-Dai.djl.offline=true",
+                "-XX:ErrorFile=" + work.resolve("hs_err_sigterm.log"), Main.class.getName()));
+        List<String> longRun = new ArrayList<>(smallRun(models, work.resolve("split-sigterm.csv")));
+        longRun.set(longRun.indexOf("--epochs") + 1, "200"); // cannot finish before the signal
+        command.addAll(longRun);
+        Path log = work.resolve("sigterm-run.log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path finetuned = models.resolve("finetuned");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (completedEpochs(finetuned) < 1) {
+                assertThat(child.isAlive()).as("training ended early: " + Files.readString(log)).isTrue();
+                assertThat(System.nanoTime()).as("no checkpoint within 5 minutes").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            child.destroy(); // SIGTERM
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertThat(child.exitValue()).as(output).isEqualTo(StopRequest.STOPPED);
+        assertThat(output).contains("Training stopped by SIGTERM").contains("--resume").doesNotContain("SIGSEGV");
+        assertThat(work.resolve("hs_err_sigterm.log")).doesNotExist();
+        assertThat(completedEpochs(finetuned)).isGreaterThanOrEqualTo(1);
+        assertThat(models.resolve("finetuned/latest")).doesNotExist();
+    }
+
     private static int completedEpochs(Path finetuned) throws Exception {
         if (!Files.isDirectory(finetuned)) {
             return 0;
