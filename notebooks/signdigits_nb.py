@@ -7,6 +7,7 @@ import atexit
 import base64
 import io
 import json
+import os
 import queue
 import re
 import shutil
@@ -42,6 +43,10 @@ NOTEBOOK_MODELS = ROOT / "target" / "notebooks" / "models"
 # A short demonstration run (a few minutes on two cores): small input, few epochs, one variant per
 # photo. An empty list trains with the project's defaults (the accuracy reported in docs/performance.md).
 DEMO_TRAIN_ARGS = ["--input-size", "128", "--epochs", "4", "--augment-copies", "1"]
+# ...with one PyTorch thread: the short run needs under a minute of CPU either way, and a single
+# thread keeps its speed when other jobs share the cores, where waiting PyTorch threads spin and a
+# two-thread run measured 3-4x slower (docs/notebooks.md). Not for the default training: {} = all cores.
+DEMO_TRAIN_ENV = {"SIGNDIGITS_THREADS": "1"}
 
 # Progress bars ("epoch 2/4 [####----] ...") redraw many times; the notebooks keep only their final line.
 _PROGRESS = re.compile(r"\[[#\-]+\]")
@@ -50,14 +55,15 @@ _PROGRESS = re.compile(r"\[[#\-]+\]")
 _NATIVE_WARNING = re.compile(r"^\[W\d{4} [\d:.]+ \S+\] Warning: AutoNonVariableTypeMode")
 
 
-def signdigits(*args, quiet=False):
-    """Runs `./signdigits ARGS` in the project root and returns its standard output.
+def signdigits(*args, quiet=False, env=None):
+    """Runs `./signdigits ARGS` in the project root (with `env` added to the environment) and returns its standard output.
 
     Log lines (standard error) are echoed as they come, except intermediate progress-bar lines.
     A non-zero exit raises RuntimeError carrying the command's last error lines.
     """
     command = [str(LAUNCHER), *map(str, args)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, **(env or {})})
     stdout = []
     reader = threading.Thread(target=lambda: stdout.append(process.stdout.read()), daemon=True)
     reader.start()
@@ -113,7 +119,7 @@ def latest_demo_model():
     latest = NOTEBOOK_MODELS / "finetuned" / "latest"
     if not (latest / "model.params").is_file():
         print("No model from notebook 02 yet: training a short one (a few minutes).")
-        signdigits("train", "--models-dir", NOTEBOOK_MODELS, *DEMO_TRAIN_ARGS)
+        signdigits("train", "--models-dir", NOTEBOOK_MODELS, *DEMO_TRAIN_ARGS, env=DEMO_TRAIN_ENV)
     return latest.resolve()
 
 
