@@ -26,11 +26,11 @@ public final class TrainOptions {
             description = "Network input edge in pixels (160 measured as accurate as 224 here, at half the cost).")
     int inputSize;
 
-    @Option(names = "--fine-tune-layers", defaultValue = "28",
+    @Option(names = "--fine-tune-layers", defaultValue = "34",
             description = "Layers trained, counted from the end of the network including the head; the rest stay frozen.")
     int fineTuneLayers;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs.")
+    @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs.")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "32", description = "Training batch size.")
@@ -57,7 +57,7 @@ public final class TrainOptions {
             description = "Mirror augmentation (a left hand becomes a right hand).")
     boolean flip;
 
-    @Option(names = "--patience", defaultValue = "8", description = "Stop after this many epochs without validation gain.")
+    @Option(names = "--patience", defaultValue = "6", description = "Stop after this many epochs without validation gain.")
     int patience;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for split, augmentation, shuffling and init.")
