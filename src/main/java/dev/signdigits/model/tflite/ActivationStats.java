@@ -48,6 +48,24 @@ public final class ActivationStats {
         counts[id] += values.length / c;
     }
 
+    /** Adds what {@code other} observed (calibration split over several interpreters). */
+    public void add(ActivationStats other) {
+        if (!Arrays.equals(channels, other.channels)) {
+            throw new IllegalArgumentException("statistics of different graphs");
+        }
+        for (int id = 0; id < channels.length; id++) {
+            min[id] = Math.min(min[id], other.min[id]);
+            max[id] = Math.max(max[id], other.max[id]);
+            counts[id] += other.counts[id];
+            if (other.sums[id] != null) {
+                double[] sum = sums[id] == null ? (sums[id] = new double[channels[id]]) : sums[id];
+                for (int c = 0; c < sum.length; c++) {
+                    sum[c] += other.sums[id][c];
+                }
+            }
+        }
+    }
+
     /** Sets a range known without calibration (e.g. the normalized input's). */
     public void setRange(int id, float lo, float hi) {
         min[id] = lo;
