@@ -35,6 +35,10 @@ IN_PROCESS_SECONDS=${IN_PROCESS_SECONDS:-30}
 PHOTOS=${PHOTOS:-40}
 APPEND=${APPEND:-1}
 
+# Idle OpenMP threads sleep, as in the container image: spinning ones starve the decoding threads
+# (DJL only; measured 1.8x slower decode + predict with spinning on 2 cores).
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 3; }
 [[ -f "$model/model.json" ]] || { echo "no model at $model: run ./signdigits train first, or pass a model directory" >&2; exit 2; }
 (( WARMUP < FIRST && FIRST < TOTAL )) || { echo "need WARMUP < FIRST < TOTAL (got $WARMUP, $FIRST, $TOTAL)" >&2; exit 2; }
@@ -73,11 +77,12 @@ url=http://127.0.0.1:$port
 served_runtime=$(sed -n 's/^Loaded model [^ ]* (\([^)]*\)).*/\1/p' "$out/serve.out")
 selection=$(sed -n 's/^Runtime \(.*\)\.$/\1/p' "$out/serve.out")
 
-metric() { curl -fsS "$url/metrics" | awk -v name="$1" -v filter="$2" \
-  'index($0, name) == 1 && (filter == "" || index($0, filter) > 0) { sum += $NF } END { printf "%.0f\n", sum }'; }
-answered() { metric 'signdigits_http_requests_seconds_count{' 'route="/api/v1/predict"'; }
+answered() { curl -fsS "$url/metrics" | awk 'index($0, "signdigits_http_requests_seconds_count{") == 1 &&
+  index($0, "route=\"/api/v1/predict\"") { sum += $NF } END { printf "%.0f\n", sum }'; }
 refused() { curl -fsS "$url/metrics" | awk 'index($0, "signdigits_http_requests_seconds_count{") == 1 &&
   index($0, "route=\"/api/v1/predict\"") && !index($0, "status=\"2") { sum += $NF } END { printf "%.0f\n", sum }'; }
+batches() { curl -fsS "$url/metrics" | awk '/^signdigits_batch_size_images_sum / { s = $2 } /^signdigits_batch_size_images_count / { n = $2 }
+  END { printf "%.0f %.0f\n", s, n }'; }   # images and batches, from one reading
 rss_mb() { awk '/^VmRSS/ { printf "%.0f\n", $2 / 1024 }' "/proc/$server/status"; }
 start_wrk() { # phase-name: runs until stopped
   "${wrk_pin[@]}" wrk -t1 -c"$CONNECTIONS" -d1h --timeout 10s --latency -s bench/load.lua "$url" -- "${photos[@]}" \
@@ -97,17 +102,15 @@ echo "serving $served_runtime on $url; $PHOTOS photos, $CONNECTIONS connections;
 start_wrk warmup; await_answered "$WARMUP"; stop_wrk; warm=$(summary warmup)
 start_wrk main
 await_answered "$FIRST"
-rss_first=$(rss_mb); answered_first=$(answered)
-batch_sum_first=$(metric signdigits_batch_size_images_sum ''); batches_first=$(metric signdigits_batch_size_images_count '')
+rss_first=$(rss_mb); answered_first=$(answered); read -r batch_sum_first batch_count_first < <(batches)
 await_answered "$TOTAL"
-rss_total=$(rss_mb); answered_total=$(answered)
-batch_sum=$(metric signdigits_batch_size_images_sum ''); batches=$(metric signdigits_batch_size_images_count '')
+rss_total=$(rss_mb); answered_total=$(answered); read -r batch_sum batch_count < <(batches)
 stop_wrk; main=$(summary main)
 refused_total=$(refused)
 curl -fsS "$url/metrics" >"$out/metrics.txt"
 stop_server; trap - EXIT
 
-mean_batch=$(python3 -c "print(round(($batch_sum - $batch_sum_first) / max(1, $batches - $batches_first), 2))")
+mean_batch=$(python3 -c "print(round(($batch_sum - $batch_sum_first) / max(1, $batch_count - $batch_count_first), 2))")
 in_batch=$(python3 -c "print(max(1, round($mean_batch)))")
 # The launcher's native settings (allocator, heap), as the server had them.
 tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
@@ -117,7 +120,7 @@ else java_env+=(GLIBC_TUNABLES=glibc.malloc.mmap_threshold=4294967296:glibc.mall
 "${server_pin[@]}" "${java_env[@]}" java -Xmx2g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
   -cp "target/signdigits.jar:target/lib/*" dev.signdigits.web.InProcessThroughput \
   --model "$model" --runtime "$served_runtime" --batch "$in_batch" --workers "$workers" --threads "$threads" \
-  --seconds "$IN_PROCESS_SECONDS" "${photos[@]}" >"$out/in-process.txt" 2>"$out/in-process.log"
+  --warmup-images "$WARMUP" --seconds "$IN_PROCESS_SECONDS" "${photos[@]}" >"$out/in-process.txt" 2>"$out/in-process.log"
 in_process=$(sed -n 's/.*images_per_second=\([0-9.]*\).*/\1/p' "$out/in-process.txt")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -136,6 +139,7 @@ print("Model \`$(basename "$(readlink -f "$model")")\`, runtime **$served_runtim
       " --max-delay-ms $max_delay --workers $workers --threads $threads; wrk 4.1, 1 thread, $CONNECTIONS connections,"
       " $PHOTOS different 100x100 JPEGs as raw image/jpeg bodies, on the same cores as the server"
       "${WRK_CPUS:+ (wrk pinned to CPU $WRK_CPUS)}${SERVER_CPUS:+ (server pinned to CPUs $SERVER_CPUS)};"
+      " OMP_WAIT_POLICY=$OMP_WAIT_POLICY;"
       " load average before $load_before, after $load_after.")
 print()
 print("| measure | value | target | met |")

@@ -52,7 +52,8 @@ final class Int8Export {
             return Optional.of(accuracy);
         } catch (RuntimeException e) {
             LOG.warn("Could not export the int8 serving model ({}); 'serve --runtime auto' will serve the float model.",
-                    e.getMessage(), e);
+                    e.getMessage());
+            LOG.debug("int8 export failure", e);
             AtomicFiles.deleteQuietly(file);
             return Optional.empty();
         }

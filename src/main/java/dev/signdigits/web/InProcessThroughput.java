@@ -1,5 +1,6 @@
 package dev.signdigits.web;
 
+import dev.signdigits.cli.NativeSetup;
 import dev.signdigits.predict.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import java.awt.image.BufferedImage;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code serve} opens it. Prints one line: images per second and the mean batch size.
  *
  * <pre>java -cp target/signdigits.jar:target/lib/* dev.signdigits.web.InProcessThroughput --model DIR \
- *     [--runtime auto] [--batch 8] [--workers 1] [--threads 0] [--seconds 20] [--warmup-seconds 5] PHOTO...</pre>
+ *     [--runtime auto] [--batch 8] [--workers 1] [--threads 0] [--seconds 20] [--warmup-images 2000] PHOTO...</pre>
  */
 public final class InProcessThroughput {
     private static final long POLL_MS = 50;
@@ -75,14 +76,23 @@ public final class InProcessThroughput {
         if (threads > 0) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         }
+        NativeSetup.beforeFirstDjlCall(); // the engine settings the CLI, and so serve, starts with
         try (DigitClassifier classifier = DigitClassifiers.open(options.getOrDefault("--runtime", "auto"),
                 Path.of(options.getOrDefault("--model", "models/finetuned/latest")), threads, workers)) {
             InProcessThroughput bench = new InProcessThroughput(classifier, photos, batch, workers);
-            bench.run(Duration.ofSeconds(Long.parseLong(options.getOrDefault("--warmup-seconds", "5"))));
+            bench.warmUp(Long.parseLong(options.getOrDefault("--warmup-images", "2000")), Duration.ofMinutes(2));
             Result r = bench.run(Duration.ofSeconds(Long.parseLong(options.getOrDefault("--seconds", "20"))));
             System.out.printf(Locale.ROOT, "runtime=%s images_per_second=%.1f cpu_ms_per_image=%.2f mean_batch=%.2f"
                     + " images=%d seconds=%.1f%n", r.runtime(), r.imagesPerSecond(), r.cpuMillisPerImage(), r.meanBatch(),
                     r.images(), r.took().toNanos() / 1e9);
+        }
+    }
+
+    /** Runs until {@code images} were classified (as the server's warm-up did), or for {@code limit} at most. */
+    public void warmUp(long images, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (long done = 0; done < images && System.nanoTime() < deadline; ) {
+            done += run(Duration.ofSeconds(1)).images();
         }
     }
 

@@ -103,7 +103,7 @@ class DigitClassifiersTest {
         assertThatThrownBy(() -> DigitClassifiers.open("pytorch", bare))
                 .isInstanceOf(SignDigitsException.class)
                 .hasMessageContaining("Unknown runtime 'pytorch'")
-                .hasMessageContaining("[djl, tflite, tflite-float16, tflite-int8, onnx]");
+                .hasMessageContaining("[auto, djl, tflite, tflite-float16, tflite-int8, onnx]");
         assertThatThrownBy(() -> DigitClassifiers.open("djl", model.resolve("model.onnx")))
                 .isInstanceOf(SignDigitsException.class)
                 .hasMessageContaining("loads a model directory");
