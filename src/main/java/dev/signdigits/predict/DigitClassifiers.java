@@ -16,9 +16,9 @@ import java.util.Locale;
  *
  * <table>
  *   <caption>Runtimes and what they open</caption>
+ *   <tr><th>runtime</th><th>a model directory means</th><th>or a file</th></tr>
  *   <tr><td>auto</td><td>the fastest of the others that keeps the model's accuracy ({@link RuntimeSelector})</td>
  *       <td>tflite or onnx, by extension</td></tr>
- *   <tr><th>runtime</th><th>a model directory means</th><th>or a file</th></tr>
  *   <tr><td>djl</td><td>the fine-tuned model itself (PyTorch)</td><td>-</td></tr>
  *   <tr><td>tflite</td><td>{@code model.tflite} (float32)</td><td>any signdigits .tflite export</td></tr>
  *   <tr><td>tflite-float16</td><td>{@code model-float16.tflite}</td><td>any signdigits .tflite export</td></tr>

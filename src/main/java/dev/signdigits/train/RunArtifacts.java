@@ -12,8 +12,8 @@ import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.LayerStack;
 import dev.signdigits.model.MobileNetSpec;
 import dev.signdigits.model.MobileNets;
-import dev.signdigits.model.export.Int8Accuracy;
 import dev.signdigits.model.Preprocessing;
+import dev.signdigits.model.export.Int8Accuracy;
 import dev.signdigits.predict.ImagePreprocessor;
 import dev.signdigits.report.EvaluationArtifacts;
 import dev.signdigits.report.HtmlReport;
@@ -87,13 +87,7 @@ final class RunArtifacts {
             Map<String, String> provenance = provenance();
             FinetunedMetadata written = FinetunedModel.write(dir, network, metadata(provenance));
             Files.copy(config.manifest(), dir.resolve(SPLIT_FILE), StandardCopyOption.REPLACE_EXISTING);
-            long exportStarted = System.nanoTime();
-            Optional<Int8Accuracy> int8 = Int8Export.run(dir, data.dataDir(), data.labels(), data.test(), evaluation);
-            timings.put("int8 export and test", Duration.ofNanos(System.nanoTime() - exportStarted));
-            if (int8.isPresent()) {
-                provenance.putAll(int8.get().toProvenance());
-                FinetunedModel.writeMetadata(dir, written.withProvenance(provenance));
-            }
+            Optional<Int8Accuracy> int8 = exportInt8(dir, written, provenance);
             JSON.writeValue(dir.resolve(CONFIG_FILE).toFile(), config.asMap());
             JSON.writeValue(dir.resolve(PROVENANCE_FILE).toFile(), provenance);
             List<EpochMetrics> epochs = state.history().stream().map(RunArtifacts::toMetrics).toList();
@@ -114,6 +108,22 @@ final class RunArtifacts {
             throw new UncheckedIOException("cannot write the artifacts of run " + run.runId(), e);
         }
         return run.publish(dir);
+    }
+
+    /**
+     * model-int8.tflite beside the model, measured on the test photos; the result joins the
+     * provenance (also in model.json, where serving reads it). Empty when the export failed.
+     */
+    private Optional<Int8Accuracy> exportInt8(Path dir, FinetunedMetadata written, Map<String, String> provenance)
+            throws IOException {
+        long started = System.nanoTime();
+        Optional<Int8Accuracy> int8 = Int8Export.run(dir, data.dataDir(), data.labels(), data.test(), evaluation);
+        timings.put("int8 export and test", Duration.ofNanos(System.nanoTime() - started));
+        if (int8.isPresent()) {
+            provenance.putAll(int8.get().toProvenance());
+            FinetunedModel.writeMetadata(dir, written.withProvenance(provenance));
+        }
+        return int8;
     }
 
     private FinetunedMetadata metadata(Map<String, String> provenance) {

@@ -56,17 +56,20 @@ public record Int8Accuracy(String file, String sha256, double floatAccuracy, dou
 
     /** The record in a model's provenance, if train wrote one (older models and failed exports have none). */
     public static Optional<Int8Accuracy> fromProvenance(Map<String, String> provenance) {
+        String sha256 = provenance.get(SHA256);
+        String floatAccuracy = provenance.get(FLOAT_ACCURACY);
+        String int8Accuracy = provenance.get(ACCURACY);
+        String[] correct = provenance.getOrDefault(CORRECT, "").split("/");
+        if (sha256 == null || floatAccuracy == null || int8Accuracy == null || correct.length != 2) {
+            return Optional.empty();
+        }
         try {
-            String[] correct = provenance.getOrDefault(CORRECT, "").split("/");
-            if (!provenance.containsKey(SHA256) || correct.length != 2) {
-                return Optional.empty();
-            }
-            return Optional.of(new Int8Accuracy(provenance.get(FILE), provenance.get(SHA256),
-                    Double.parseDouble(provenance.get(FLOAT_ACCURACY)), Double.parseDouble(provenance.get(ACCURACY)),
-                    Integer.parseInt(correct[0]), Integer.parseInt(correct[1]),
+            String file = provenance.getOrDefault(FILE, ExportFiles.fileName(ExportFormat.TFLITE, Quantize.INT8));
+            return Optional.of(new Int8Accuracy(file, sha256, Double.parseDouble(floatAccuracy),
+                    Double.parseDouble(int8Accuracy), Integer.parseInt(correct[0]), Integer.parseInt(correct[1]),
                     Integer.parseInt(provenance.getOrDefault(CHANGED, "0")),
                     Integer.parseInt(provenance.getOrDefault(CALIBRATION, "0"))));
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException e) {
             return Optional.empty(); // edited by hand or damaged: treat as unrecorded
         }
     }
