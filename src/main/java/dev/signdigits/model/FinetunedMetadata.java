@@ -1,5 +1,7 @@
 package dev.signdigits.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,12 @@ public record FinetunedMetadata(String format, int formatVersion, String id, Str
     public static final String FILE = "model.json";
     public static final String PARAMETERS_FILE = "model.params";
     public static final String LABELS_FILE = "labels.txt";
+
+    /** The same model with other provenance. */
+    public FinetunedMetadata withProvenance(Map<String, String> other) {
+        return new FinetunedMetadata(format, formatVersion, id, architecture, width, inputSize, labels, dropout,
+                preprocessing, layers, parametersSha256, Collections.unmodifiableMap(new LinkedHashMap<>(other)));
+    }
 
     public MobileNetSpec spec() {
         return new MobileNetSpec(architecture, width, inputSize);

@@ -54,9 +54,14 @@ public final class FinetunedModel {
         FinetunedMetadata written = new FinetunedMetadata(metadata.format(), metadata.formatVersion(), metadata.id(),
                 metadata.architecture(), metadata.width(), metadata.inputSize(), metadata.labels(), metadata.dropout(),
                 metadata.preprocessing(), metadata.layers(), Sha256.of(params), metadata.provenance());
-        JSON.writeValue(dir.resolve(FinetunedMetadata.FILE).toFile(), written);
+        writeMetadata(dir, written);
         Files.write(dir.resolve(FinetunedMetadata.LABELS_FILE), metadata.labels());
         return written;
+    }
+
+    /** Writes model.json alone, e.g. to add provenance to a model already written. */
+    public static void writeMetadata(Path dir, FinetunedMetadata metadata) throws IOException {
+        JSON.writeValue(dir.resolve(FinetunedMetadata.FILE).toFile(), metadata);
     }
 
     /** Reads only model.json, checked. */

@@ -17,6 +17,8 @@ import java.util.Locale;
  * <table>
  *   <caption>Runtimes and what they open</caption>
  *   <tr><th>runtime</th><th>a model directory means</th><th>or a file</th></tr>
+ *   <tr><td>auto</td><td>the fastest of the others that keeps the model's accuracy ({@link RuntimeSelector})</td>
+ *       <td>tflite or onnx, by extension</td></tr>
  *   <tr><td>djl</td><td>the fine-tuned model itself (PyTorch)</td><td>-</td></tr>
  *   <tr><td>tflite</td><td>{@code model.tflite} (float32)</td><td>any signdigits .tflite export</td></tr>
  *   <tr><td>tflite-float16</td><td>{@code model-float16.tflite}</td><td>any signdigits .tflite export</td></tr>
@@ -25,7 +27,8 @@ import java.util.Locale;
  * </table>
  */
 public final class DigitClassifiers {
-    public static final List<String> RUNTIMES = List.of("djl", "tflite", "tflite-float16", "tflite-int8", "onnx");
+    /** The runtimes by name, and {@code auto}, which picks one of them for the model (see {@link RuntimeSelector}). */
+    public static final List<String> RUNTIMES = List.of("auto", "djl", "tflite", "tflite-float16", "tflite-int8", "onnx");
 
     private DigitClassifiers() {}
 
@@ -49,6 +52,10 @@ public final class DigitClassifiers {
      */
     public static DigitClassifier open(String runtime, Path modelFileOrDir, int threads, int concurrent) {
         String name = normalize(runtime);
+        if (name.equals("auto")) {
+            RuntimeSelector.Choice choice = RuntimeSelector.choose(modelFileOrDir);
+            return SelectedRuntimeClassifier.of(open(choice.runtime(), modelFileOrDir, threads, concurrent), choice);
+        }
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         if (name.equals("djl")) {
             if (Files.isRegularFile(modelFileOrDir)) {
@@ -69,6 +76,9 @@ public final class DigitClassifiers {
     /** The file a runtime serves for {@code modelFileOrDir}: the path itself, or the export inside the directory. */
     public static Path modelFile(String runtime, Path modelFileOrDir) {
         String name = normalize(runtime);
+        if (name.equals("auto")) {
+            return modelFile(RuntimeSelector.choose(modelFileOrDir).runtime(), modelFileOrDir);
+        }
         if (name.equals("djl")) {
             return modelFileOrDir;
         }

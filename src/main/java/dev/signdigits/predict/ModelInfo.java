@@ -7,7 +7,7 @@ import java.util.Map;
  * What a loaded model says about itself.
  *
  * @param id          stable identifier, e.g. the run id
- * @param runtime     "djl", "tflite" or "onnx"
+ * @param runtime     the runtime serving it: "djl", "tflite", "tflite-float16", "tflite-int8" or "onnx"
  * @param labels      class names in output order ("0".."9")
  * @param inputSize   square input edge in pixels
  * @param properties  free-form facts for the model card (architecture, accuracy, provenance)

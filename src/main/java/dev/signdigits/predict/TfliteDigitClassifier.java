@@ -37,10 +37,15 @@ public final class TfliteDigitClassifier implements DigitClassifier, TensorClass
 
     private TfliteDigitClassifier(Path file, ExportMetadata metadata, List<TfliteInterpreter> interpreters) {
         this.file = file;
-        this.info = ExportedModelInfo.of(metadata, "tflite", file);
+        this.info = ExportedModelInfo.of(metadata, runtimeName(metadata), file);
         this.preprocessor = ExportedModelInfo.preprocessor(metadata);
         this.interpreters = List.copyOf(interpreters);
         this.idle = new ArrayBlockingQueue<>(interpreters.size(), false, interpreters);
+    }
+
+    /** The runtime name that serves this kind of file: tflite, tflite-float16 or tflite-int8. */
+    static String runtimeName(ExportMetadata metadata) {
+        return "none".equals(metadata.quantization()) ? "tflite" : "tflite-" + metadata.quantization();
     }
 
     /** Opens {@code file} with one interpreter using every core. */

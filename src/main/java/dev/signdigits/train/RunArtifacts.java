@@ -13,6 +13,7 @@ import dev.signdigits.model.LayerStack;
 import dev.signdigits.model.MobileNetSpec;
 import dev.signdigits.model.MobileNets;
 import dev.signdigits.model.Preprocessing;
+import dev.signdigits.model.export.Int8Accuracy;
 import dev.signdigits.predict.ImagePreprocessor;
 import dev.signdigits.report.EvaluationArtifacts;
 import dev.signdigits.report.HtmlReport;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -71,7 +73,7 @@ final class RunArtifacts {
         this.preprocessor = preprocessor;
         this.state = state;
         this.evaluation = evaluation;
-        this.timings = timings;
+        this.timings = new LinkedHashMap<>(timings);
         this.startedAt = startedAt;
         this.seconds = seconds;
     }
@@ -83,10 +85,11 @@ final class RunArtifacts {
             dev.signdigits.io.AtomicFiles.deleteRecursively(dir);
             Files.createDirectories(dir);
             Map<String, String> provenance = provenance();
-            FinetunedModel.write(dir, network, metadata(provenance));
+            FinetunedMetadata written = FinetunedModel.write(dir, network, metadata(provenance));
+            Files.copy(config.manifest(), dir.resolve(SPLIT_FILE), StandardCopyOption.REPLACE_EXISTING);
+            Optional<Int8Accuracy> int8 = exportInt8(dir, written, provenance);
             JSON.writeValue(dir.resolve(CONFIG_FILE).toFile(), config.asMap());
             JSON.writeValue(dir.resolve(PROVENANCE_FILE).toFile(), provenance);
-            Files.copy(config.manifest(), dir.resolve(SPLIT_FILE), StandardCopyOption.REPLACE_EXISTING);
             List<EpochMetrics> epochs = state.history().stream().map(RunArtifacts::toMetrics).toList();
             MetricsCsv.write(dir.resolve(MetricsCsv.FILE_NAME), epochs);
             TrainingCurves.write(epochs, dir);
@@ -95,6 +98,7 @@ final class RunArtifacts {
             meta.put("run_id", run.runId());
             meta.put("split", "test");
             meta.put("data_dir", data.dataDir().toString());
+            int8.ifPresent(i -> meta.put("int8", i.toProvenance()));
             EvaluationArtifacts.write(dir, evaluation, meta, loader);
             HtmlReport.write(new ReportData(run.runId(),
                     String.format(Locale.ROOT, "signdigits run %s: %.2f%% on unseen people", run.runId(), evaluation.accuracy() * 100),
@@ -104,6 +108,22 @@ final class RunArtifacts {
             throw new UncheckedIOException("cannot write the artifacts of run " + run.runId(), e);
         }
         return run.publish(dir);
+    }
+
+    /**
+     * model-int8.tflite beside the model, measured on the test photos; the result joins the
+     * provenance (also in model.json, where serving reads it). Empty when the export failed.
+     */
+    private Optional<Int8Accuracy> exportInt8(Path dir, FinetunedMetadata written, Map<String, String> provenance)
+            throws IOException {
+        long started = System.nanoTime();
+        Optional<Int8Accuracy> int8 = Int8Export.run(dir, data.dataDir(), data.labels(), data.test(), evaluation);
+        timings.put("int8 export and test", Duration.ofNanos(System.nanoTime() - started));
+        if (int8.isPresent()) {
+            provenance.putAll(int8.get().toProvenance());
+            FinetunedModel.writeMetadata(dir, written.withProvenance(provenance));
+        }
+        return int8;
     }
 
     private FinetunedMetadata metadata(Map<String, String> provenance) {

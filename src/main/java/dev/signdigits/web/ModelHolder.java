@@ -3,6 +3,7 @@ package dev.signdigits.web;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.predict.DigitClassifier;
 import dev.signdigits.predict.ModelInfo;
+import dev.signdigits.predict.RuntimeSelector;
 import dev.signdigits.predict.TensorClassifier;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -56,8 +57,10 @@ public final class ModelHolder implements AutoCloseable {
             }
             reloads.incrementAndGet();
             ModelSnapshot snapshot = fresh.snapshot();
-            LOG.info("serving model {} from {} (load {} ms, warm-up {} ms)", snapshot.id(), snapshot.directory(),
-                    snapshot.loadTime().toMillis(), snapshot.warmupTime().toMillis());
+            LOG.info("serving model {} from {} with {} (load {} ms, warm-up {} ms){}", snapshot.id(), snapshot.directory(),
+                    snapshot.info().runtime(), snapshot.loadTime().toMillis(), snapshot.warmupTime().toMillis(),
+                    Optional.ofNullable(snapshot.info().properties().get(RuntimeSelector.SELECTION_PROPERTY))
+                            .map(why -> "; runtime " + why).orElse(""));
             return new ReloadResult(snapshot, Optional.ofNullable(previous).map(p -> p.snapshot().id()));
         } catch (RuntimeException e) {
             failedReloads.incrementAndGet();

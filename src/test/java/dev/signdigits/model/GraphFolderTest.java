@@ -128,7 +128,7 @@ class GraphFolderTest {
         // The int8 model of the same graph loads and yields a distribution (ADD and all other ops in int8).
         TfliteWriter.Result inspection = TfliteWriter.writeForInspection(graph, TfliteWriter.Precision.FLOAT32, null);
         Path calibration = Files.write(tmp.resolve("calibration.tflite"), inspection.bytes());
-        ActivationStats stats = TfliteCalibrator.calibrate(calibration, graph, inspection.tensorIndex(), nhwc);
+        ActivationStats stats = TfliteCalibrator.calibrate(calibration, graph, inspection.tensorIndex(), nhwc, image -> image);
         stats.setRange(graph.input(), -1, 1);
         Path int8 = Files.write(tmp.resolve("net-int8.tflite"),
                 TfliteWriter.write(graph, TfliteWriter.Precision.INT8, stats, new byte[0], "test").bytes());

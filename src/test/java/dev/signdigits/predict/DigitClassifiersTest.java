@@ -71,7 +71,7 @@ class DigitClassifiersTest {
         for (String runtime : List.of("tflite", "tflite-float16", "tflite-int8", "onnx")) {
             try (DigitClassifier classifier = DigitClassifiers.open(runtime, model, 1, 2)) {
                 List<float[]> probabilities = classifier.classify(photos);
-                assertThat(classifier.info().runtime()).isEqualTo(runtime.startsWith("tflite") ? "tflite" : "onnx");
+                assertThat(classifier.info().runtime()).isEqualTo(runtime);
                 assertThat(classifier.info().inputSize()).isEqualTo(128);
                 int agree = 0;
                 for (int i = 0; i < photos.size(); i++) {
@@ -103,7 +103,7 @@ class DigitClassifiersTest {
         assertThatThrownBy(() -> DigitClassifiers.open("pytorch", bare))
                 .isInstanceOf(SignDigitsException.class)
                 .hasMessageContaining("Unknown runtime 'pytorch'")
-                .hasMessageContaining("[djl, tflite, tflite-float16, tflite-int8, onnx]");
+                .hasMessageContaining("[auto, djl, tflite, tflite-float16, tflite-int8, onnx]");
         assertThatThrownBy(() -> DigitClassifiers.open("djl", model.resolve("model.onnx")))
                 .isInstanceOf(SignDigitsException.class)
                 .hasMessageContaining("loads a model directory");

@@ -1,6 +1,7 @@
 package dev.signdigits.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +10,17 @@ import dev.signdigits.cli.NativeSetup;
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.data.split.ManifestEntry;
+import dev.signdigits.data.split.Split;
+import dev.signdigits.data.split.SplitManifest;
 import dev.signdigits.eval.MetricsCsv;
+import dev.signdigits.io.Sha256;
+import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.export.Int8Accuracy;
 import dev.signdigits.predict.DjlDigitClassifier;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;
+import dev.signdigits.predict.TfliteDigitClassifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -87,6 +95,7 @@ class TrainEndToEndTest {
         JsonNode provenance = new ObjectMapper().readTree(latest.resolve("provenance.json").toFile());
         assertThat(provenance.path("dataset_sha256").asText()).hasSize(64);
         assertThat(provenance.path("base_weights_sha256").asText()).hasSize(64);
+        checkInt8ExportAndItsRecordedAccuracy(latest, accuracy, provenance, evaluation);
 
         // The model reloads and predicts real photos; most are right.
         List<Path> photos = new ArrayList<>();
@@ -102,6 +111,35 @@ class TrainEndToEndTest {
             assertThat(right).as("correct of 30 photos").isGreaterThan(15);
             assertThat(predictions).allSatisfy(p -> assertThat(p.topK()).hasSize(3));
         }
+    }
+
+    /** train exports model-int8.tflite and records how it did on the test split: recounted here independently. */
+    private static void checkInt8ExportAndItsRecordedAccuracy(Path latest, double floatAccuracy, JsonNode provenance,
+                                                              JsonNode evaluation) throws Exception {
+        Path int8File = latest.resolve("model-int8.tflite");
+        assertThat(int8File).isNotEmptyFile();
+        Int8Accuracy int8 = Int8Accuracy.fromProvenance(FinetunedModel.readMetadata(latest).provenance()).orElseThrow();
+        assertThat(int8.sha256()).isEqualTo(Sha256.of(int8File));
+        assertThat(int8.floatAccuracy()).isCloseTo(floatAccuracy, within(1e-4));
+        assertThat(provenance.path("int8_test_accuracy").asText()).isEqualTo(int8.toProvenance().get("int8_test_accuracy"));
+        assertThat(evaluation.path("meta").path("int8").path("int8_test_correct").asText()).isEqualTo(int8.correct() + "/" + int8.count());
+        assertThat(Files.readString(latest.resolve("report.html"))).contains("int8_test_accuracy").contains("int8 export and test");
+
+        List<ManifestEntry> test = SplitManifest.read(latest.resolve("split.csv")).entries(Split.TEST);
+        ImageDecoder decoder = new ImageDecoder();
+        int correct = 0;
+        try (TfliteDigitClassifier classifier = TfliteDigitClassifier.open(int8File)) {
+            for (ManifestEntry photo : test) {
+                float[] p = classifier.classify(List.of(decoder.decode(MIRROR.resolve(photo.file())).rgb())).get(0);
+                int best = 0;
+                for (int i = 1; i < p.length; i++) {
+                    best = p[i] > p[best] ? i : best;
+                }
+                correct += classifier.info().labels().get(best).equals(photo.label()) ? 1 : 0;
+            }
+        }
+        assertThat(int8.count()).isEqualTo(test.size());
+        assertThat(int8.correct()).as("int8 photos right, recorded vs recounted").isEqualTo(correct);
     }
 
     @Test

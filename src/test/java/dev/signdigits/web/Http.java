@@ -80,6 +80,37 @@ final class Http {
         return post(path, form.body(), form.contentType(), headers);
     }
 
+    /**
+     * Sends only the headers of a POST declaring a {@code contentLength}-byte body, then reads the
+     * answer until the server closes. For checks that the server refuses by the declared length
+     * alone: writing the body would race the server closing the connection after refusing it.
+     */
+    Response declaredOnly(String path, String contentType, long contentLength) {
+        URI uri = URI.create(base + path);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: "
+                    + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return RawResponse.parse(readUntilClosed(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketTimeoutException | java.net.SocketException stillOpenOrReset) {
+            // what arrived before is the answer
+        }
+        return out.toByteArray();
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         for (int i = 0; i + 1 < headers.length; i += 2) {

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code signdigits serve} as a real process: SIGTERM under traffic finishes in-flight requests and exits 0. */
+/**
+ * {@code signdigits serve} as a real process: SIGTERM under traffic finishes in-flight requests and
+ * exits 0. Uses the slowed-down stand-in so that requests are in flight when the signal arrives.
+ */
 class ServeProcessTest {
     private static final Pattern SERVING = Pattern.compile("Serving on http://127\\.0\\.0\\.1:(\\d+)/");
 

@@ -12,9 +12,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The real service on a random port, with a models folder laid out as in production:
- * {@code models/run-a} (model id "model-a") and a {@code models/latest} pointer file naming it.
+ * {@code models/run-a} (the served model's directory) and a {@code models/latest} pointer file naming it.
  */
 final class TestServer implements AutoCloseable {
+    final ServedModel served;
     final Path models;
     final Path pointer;
     final ModelHolder holder;
@@ -22,9 +23,10 @@ final class TestServer implements AutoCloseable {
     final WebApp app;
     final Http http;
 
-    private TestServer(Path root, UnaryOperator<ServerConfig.Builder> settings, ClassifierLoader loader) {
+    private TestServer(Path root, UnaryOperator<ServerConfig.Builder> settings, ServedModel served, ClassifierLoader loader) {
+        this.served = served;
         this.models = root.resolve("models");
-        TestModels.modelDir(models, "run-a", "model-a");
+        served.createModelDir(models, "run-a");
         this.pointer = models.resolve("latest");
         point("run-a");
         this.holder = new ModelHolder(pointer, loader, Clock.systemUTC());
@@ -36,16 +38,29 @@ final class TestServer implements AutoCloseable {
         this.http = new Http(app.port());
     }
 
+    /** Serves the stand-in model. */
     static TestServer start(Path root) {
         return start(root, b -> b);
     }
 
+    /** Serves the stand-in model. */
     static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings) {
-        return start(root, settings, TestModels.loader());
+        return start(root, settings, StandInModel.INSTANCE);
     }
 
+    static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings, ServedModel served) {
+        return new TestServer(root, settings, served, served.loader());
+    }
+
+    /** Serves stand-in model directories, opened by {@code loader} (e.g. a slowed-down stand-in). */
     static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings, ClassifierLoader loader) {
-        return new TestServer(root, settings, loader);
+        return start(root, settings, StandInModel.INSTANCE, loader);
+    }
+
+    /** Serves {@code served}'s model directories, opened by {@code loader} (e.g. a wrapper around its own). */
+    static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings, ServedModel served,
+                            ClassifierLoader loader) {
+        return new TestServer(root, settings, served, loader);
     }
 
     /** Re-points {@code models/latest} atomically, as a training run would on completion. */

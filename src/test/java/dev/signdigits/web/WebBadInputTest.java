@@ -12,28 +12,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** Every bad input of docs/bad-inputs.md that reaches the server, generated, with the answer it must get. */
+/**
+ * Every bad input of docs/bad-inputs.md that reaches the server, generated, with the answer it must
+ * get, once per runtime serving the real model: refusals must not depend on the runtime, and odd
+ * but valid images must reach every runtime's pre-processing and be classified.
+ */
+@ParameterizedClass(name = "{0}")
+@FieldSource("dev.signdigits.web.RuntimeModel#RUNTIMES")
 class WebBadInputTest {
+    /** The runtime serving this invocation's server (also handed to {@link #start}). */
+    @Parameter
+    String runtime;
+
     static final long LIMIT = 256 * 1024;
-    @TempDir
     static Path root;
     static TestServer server;
     static Http http;
     static byte[] photo;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(root, b -> b.maxRequestBytes(LIMIT).requestTimeout(Duration.ofSeconds(2)));
+    @BeforeParameterizedClassInvocation
+    static void start(String runtime, @TempDir Path dir) {
+        ServedModel served = RuntimeModel.of(runtime);
+        root = dir;
+        server = TestServer.start(root, b -> b.maxRequestBytes(LIMIT).requestTimeout(Duration.ofSeconds(2)), served);
         http = server.http;
-        photo = TestModels.bytes(TestModels.photo(3));
+        photo = TestModels.bytes(served.photo(3));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }
@@ -135,9 +149,8 @@ class WebBadInputTest {
 
     @Test
     void declaredBodyOverTheLimitIs413BeforeReadingIt() {
-        Http.Response raw = predictRaw(new byte[(int) LIMIT + 1]);
-        Http.Response multipart = http.multipart("/api/v1/predict",
-                new Http.Multipart().file("image", "big.jpg", "image/jpeg", new byte[(int) LIMIT + 10]));
+        Http.Response raw = http.declaredOnly("/api/v1/predict", "image/jpeg", LIMIT + 1);
+        Http.Response multipart = http.declaredOnly("/api/v1/predict", new Http.Multipart().contentType(), LIMIT + 10);
         for (Http.Response response : List.of(raw, multipart)) {
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.error()).contains(Long.toString(LIMIT));

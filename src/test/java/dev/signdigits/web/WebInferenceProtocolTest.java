@@ -1,6 +1,7 @@
 package dev.signdigits.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,39 +12,49 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** The KServe Open Inference Protocol v2 routes, valid and invalid requests. */
+/** The KServe Open Inference Protocol v2 routes, valid and invalid requests, once per runtime serving the real model. */
+@ParameterizedClass(name = "{0}")
+@FieldSource("dev.signdigits.web.RuntimeModel#RUNTIMES")
 class WebInferenceProtocolTest {
-    private static final String INFER = "/v2/models/signdigits/infer";
-    private static final int S = ExemplarClassifier.INPUT_SIZE;
+    /** The runtime serving this invocation's server (also handed to {@link #start}). */
+    @Parameter
+    String runtime;
 
-    @TempDir
-    static Path root;
-    @TempDir
-    static Path imageOnlyRoot;
+    private static final String INFER = "/v2/models/signdigits/infer";
+
+    static ServedModel served;
     static TestServer server;
     static TestServer imageOnly;
     static Http http;
+    static int S;
+    static String version;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(root, b -> b.maxRequestBytes(4 * 1024 * 1024));
+    @BeforeParameterizedClassInvocation
+    static void start(String runtime, @TempDir Path root, @TempDir Path imageOnlyRoot) {
+        served = RuntimeModel.of(runtime);
+        S = served.inputSize();
+        version = served.modelId();
+        server = TestServer.start(root, b -> b.maxRequestBytes(4 * 1024 * 1024), served);
         http = server.http;
-        ClassifierLoader withoutTensors = dir -> new ImageOnly(TestModels.loader().load(dir));
-        imageOnly = TestServer.start(imageOnlyRoot, b -> b, withoutTensors);
+        ClassifierLoader withoutTensors = dir -> new ImageOnly(served.loader().load(dir));
+        imageOnly = TestServer.start(imageOnlyRoot, b -> b, served, withoutTensors);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
         imageOnly.close();
     }
 
-    /** A runtime that takes images only, as TFLite or ONNX runtimes may. */
+    /** A runtime that takes images only, as a future runtime may. */
     record ImageOnly(DigitClassifier inner) implements DigitClassifier {
         public ModelInfo info() {
             return inner.info();
@@ -65,7 +76,7 @@ class WebInferenceProtocolTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("ready").asBoolean()).isTrue();
         assertThat(http.get("/v2/models/signdigits/ready").status()).isEqualTo(200);
-        assertThat(http.get("/v2/models/signdigits/versions/model-a/ready").status()).isEqualTo(200);
+        assertThat(http.get("/v2/models/signdigits/versions/" + version + "/ready").status()).isEqualTo(200);
         assertThat(http.get("/v2").json().get("name").asText()).isEqualTo("signdigits");
     }
 
@@ -74,14 +85,15 @@ class WebInferenceProtocolTest {
         JsonNode meta = http.get("/v2/models/signdigits").json();
 
         assertThat(meta.get("name").asText()).isEqualTo("signdigits");
-        assertThat(meta.get("versions").get(0).asText()).isEqualTo("model-a");
+        assertThat(meta.get("versions").get(0).asText()).isEqualTo(version);
+        assertThat(meta.get("platform").asText()).isEqualTo("signdigits-" + served.runtime());
         assertThat(meta.get("inputs").toString()).isEqualTo(
                 "[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[-1,3," + S + "," + S + "]},"
                         + "{\"name\":\"image_bytes\",\"datatype\":\"BYTES\",\"shape\":[-1]}]");
         assertThat(meta.get("outputs").toString()).isEqualTo(
                 "[{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[-1,10]},"
                         + "{\"name\":\"digit\",\"datatype\":\"INT64\",\"shape\":[-1]}]");
-        assertThat(http.get("/v2/models/signdigits/versions/model-a").json()).isEqualTo(meta);
+        assertThat(http.get("/v2/models/signdigits/versions/" + version).json()).isEqualTo(meta);
 
         JsonNode imageOnlyMeta = imageOnly.http.get("/v2/models/signdigits").json();
         assertThat(imageOnlyMeta.get("inputs")).hasSize(1);
@@ -105,7 +117,7 @@ class WebInferenceProtocolTest {
         input.putArray("shape").add(3);
         ArrayNode data = input.putArray("data");
         for (int digit : new int[] {1, 6, 8}) {
-            data.add(Base64.getEncoder().encodeToString(TestModels.bytes(TestModels.photo(digit))));
+            data.add(Base64.getEncoder().encodeToString(TestModels.bytes(served.photo(digit))));
         }
 
         Http.Response response = http.postJson(INFER, request.toString());
@@ -114,7 +126,7 @@ class WebInferenceProtocolTest {
         JsonNode json = response.json();
         assertThat(json.get("id").asText()).isEqualTo("req-42");
         assertThat(json.get("model_name").asText()).isEqualTo("signdigits");
-        assertThat(json.get("model_version").asText()).isEqualTo("model-a");
+        assertThat(json.get("model_version").asText()).isEqualTo(version);
         JsonNode probabilities = json.get("outputs").get(0);
         assertThat(probabilities.get("name").asText()).isEqualTo("probabilities");
         assertThat(probabilities.get("shape").toString()).isEqualTo("[3,10]");
@@ -135,8 +147,8 @@ class WebInferenceProtocolTest {
 
     @Test
     void fp32TensorFlatOrNestedGivesTheSameAnswer() {
-        float[] two = ExemplarClassifier.tensorOf(decode(TestModels.photo(2)));
-        float[] five = ExemplarClassifier.tensorOf(decode(TestModels.photo(5)));
+        float[] two = served.tensor(decode(served.photo(2)));
+        float[] five = served.tensor(decode(served.photo(5)));
         float[] both = new float[two.length * 2];
         System.arraycopy(two, 0, both, 0, two.length);
         System.arraycopy(five, 0, both, two.length, five.length);
@@ -150,8 +162,23 @@ class WebInferenceProtocolTest {
     }
 
     @Test
+    void bytesAndFp32InputOfOnePhotoGiveTheSameProbabilities() {
+        Path photo = served.photo(7);
+        Http.Response viaBytes = http.postJson(INFER, bytesRequest(photo));
+        Http.Response viaTensor = http.postJson(INFER, fp32Request(1, served.tensor(decode(photo)), false));
+
+        assertThat(viaTensor.status()).as(viaTensor.text()).isEqualTo(200);
+        JsonNode expected = viaBytes.json().get("outputs").get(0).get("data");
+        JsonNode actual = viaTensor.json().get("outputs").get(0).get("data");
+        for (int i = 0; i < 10; i++) {
+            assertThat(actual.get(i).asDouble()).as("probability of " + i).isCloseTo(expected.get(i).asDouble(), within(1e-5));
+        }
+        assertThat(viaTensor.json().get("outputs").get(1).get("data").toString()).isEqualTo("[7]");
+    }
+
+    @Test
     void fp32OnAnImageOnlyRuntimeIs400() {
-        float[] tensor = ExemplarClassifier.tensorOf(decode(TestModels.photo(2)));
+        float[] tensor = served.tensor(decode(served.photo(2)));
         Http.Response response = imageOnly.http.postJson(INFER, fp32Request(1, tensor, false));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.error()).contains("FP32 tensor input is unsupported for this runtime");
@@ -209,32 +236,21 @@ class WebInferenceProtocolTest {
         assertThat(unsupported.status()).isEqualTo(415);
         assertThat(unsupported.error()).contains("Element 0 of 'image_bytes'").contains("HEIC");
 
-        // Only the headers are sent: the server must refuse the declared size before any body
-        // arrives. (Writing a 5 MB body races the server closing the connection after its 413.)
-        assertThat(statusLineForDeclaredBody(5 * 1024 * 1024)).contains(" 413 ");
-    }
-
-    private static String statusLineForDeclaredBody(int contentLength) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.app.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST " + INFER + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // refused by the declared size alone, before any body arrives
+        assertThat(http.declaredOnly(INFER, "application/json", 5 * 1024 * 1024).status()).isEqualTo(413);
     }
 
     private static BufferedImage decode(Path photo) {
         return new ProjectImageDecoder(50_000_000).decode(TestModels.bytes(photo), photo.toString());
     }
 
-    static String bytesRequest(int digit) {
+    private static String bytesRequest(int digit) {
+        return bytesRequest(served.photo(digit));
+    }
+
+    static String bytesRequest(Path photo) {
         return "{\"inputs\":[{\"name\":\"image_bytes\",\"datatype\":\"BYTES\",\"shape\":[1],\"data\":[\""
-                + Base64.getEncoder().encodeToString(TestModels.bytes(TestModels.photo(digit))) + "\"]}]}";
+                + Base64.getEncoder().encodeToString(TestModels.bytes(photo)) + "\"]}]}";
     }
 
     private static String fp32Request(int n, float[] data, boolean nested) {

@@ -16,7 +16,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Readiness and graceful stop at the app level: not ready without a model; on stop, in-flight requests complete. */
+/**
+ * Readiness and graceful stop at the app level: not ready without a model; on stop, in-flight
+ * requests complete. Uses the slowed-down stand-in so that requests are reliably in flight.
+ */
 class WebLifecycleTest {
     @TempDir
     Path root;

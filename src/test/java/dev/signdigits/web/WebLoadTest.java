@@ -13,7 +13,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Micro-batching, the bounded queue (503 + Retry-After) and the per-request timeout, under concurrent load. */
+/**
+ * Micro-batching, the bounded queue (503 + Retry-After) and the per-request timeout, under
+ * concurrent load. Uses the stand-in slowed to a fixed time per call: queue-full and timeout
+ * outcomes must not depend on how fast the machine runs a real model. bench/load.sh measures the
+ * real runtimes under load.
+ */
 class WebLoadTest {
     @TempDir
     Path root;

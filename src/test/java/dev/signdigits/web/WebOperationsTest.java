@@ -8,37 +8,49 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** Metrics, the OpenAPI document, the HTML pages, static files, security headers and the API key. */
+/**
+ * Metrics, the OpenAPI document, the HTML pages, static files, security headers and the API key,
+ * once per runtime serving the real model.
+ */
+@ParameterizedClass(name = "{0}")
+@FieldSource("dev.signdigits.web.RuntimeModel#RUNTIMES")
 class WebOperationsTest {
+    /** The runtime serving this invocation's server (also handed to {@link #start}). */
+    @Parameter
+    String runtime;
+
     private static final String KEY = "s3cret-key";
-    @TempDir
-    static Path root;
+    static ServedModel served;
     static TestServer server;
     static Http http;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(root, b -> b.apiKey(KEY));
+    @BeforeParameterizedClassInvocation
+    static void start(String runtime, @TempDir Path root) {
+        served = RuntimeModel.of(runtime);
+        server = TestServer.start(root, b -> b.apiKey(KEY), served);
         http = server.http;
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }
 
     private static Http.Response predict(int digit) {
-        return http.post("/api/v1/predict", TestModels.bytes(TestModels.photo(digit)), "image/jpeg", "X-API-Key", KEY);
+        return http.post("/api/v1/predict", TestModels.bytes(served.photo(digit)), "image/jpeg", "X-API-Key", KEY);
     }
 
     @Test
     void apiKeyGuardsApiInferAndAdminButNotPagesOrHealth() {
-        byte[] photo = TestModels.bytes(TestModels.photo(3));
+        byte[] photo = TestModels.bytes(served.photo(3));
         Http.Response missing = http.post("/api/v1/predict", photo, "image/jpeg");
         Http.Response wrong = http.post("/api/v1/predict", photo, "image/jpeg", "Authorization", "Bearer nope");
         Http.Response bearer = http.post("/api/v1/predict", photo, "image/jpeg", "Authorization", "Bearer " + KEY);
@@ -52,10 +64,10 @@ class WebOperationsTest {
         assertThat(bearer.status()).isEqualTo(200);
         assertThat(header.status()).isEqualTo(200);
 
-        assertThat(http.postJson("/v2/models/signdigits/infer", WebInferenceProtocolTest.bytesRequest(3)).status()).isEqualTo(401);
-        assertThat(http.postJson("/v2/models/signdigits/versions/model-a/infer", WebInferenceProtocolTest.bytesRequest(3)).status())
+        assertThat(http.postJson("/v2/models/signdigits/infer", WebInferenceProtocolTest.bytesRequest(served.photo(3))).status()).isEqualTo(401);
+        assertThat(http.postJson("/v2/models/signdigits/versions/" + served.modelId() + "/infer", WebInferenceProtocolTest.bytesRequest(served.photo(3))).status())
                 .isEqualTo(401);
-        assertThat(http.postJson("/v2/models/signdigits/infer", WebInferenceProtocolTest.bytesRequest(3), "X-API-Key", KEY).status())
+        assertThat(http.postJson("/v2/models/signdigits/infer", WebInferenceProtocolTest.bytesRequest(served.photo(3)), "X-API-Key", KEY).status())
                 .isEqualTo(200);
         assertThat(http.post("/admin/reload", new byte[0], null).status()).isEqualTo(401);
         assertThat(http.post("/api/v1/predict/batch", new byte[0], null).status()).isEqualTo(401);
@@ -67,10 +79,10 @@ class WebOperationsTest {
 
     @Test
     void pathVariantsCannotBypassTheApiKey() {
-        byte[] photo = TestModels.bytes(TestModels.photo(3));
+        byte[] photo = TestModels.bytes(served.photo(3));
         for (String path : List.of("/api/v1/predict/", "/api//v1/predict", "//api/v1/predict", "/API/v1/predict",
                 "/%61pi/v1/predict", "/api/v1/./predict", "/static/../api/v1/predict", "/api/v1/predict;x=1",
-                "/v2/models/signdigits/infer/", "/v2/models/signdigits/versions/model-a/infer/", "/admin/reload/",
+                "/v2/models/signdigits/infer/", "/v2/models/signdigits/versions/" + served.modelId() + "/infer/", "/admin/reload/",
                 "/%61dmin/reload")) {
             Http.Response response = http.post(path, photo, "image/jpeg");
             assertThat(response.status()).as(path + " " + response.text()).isIn(400, 401, 404, 405);
@@ -145,19 +157,18 @@ class WebOperationsTest {
     }
 
     @Test
-    void modelCardShowsModelPropertiesEscaped() {
+    void modelCardShowsTheModelItsRuntimeAndAccuracy() {
         Http.Response page = http.get("/model");
         assertThat(page.status()).isEqualTo(200);
         String html = page.text();
-        assertThat(html).contains("model-a").contains("test-exemplar").contains("test_accuracy")
-                .contains("&lt;script&gt;").doesNotContain("<script>alert");
+        assertThat(html).contains(served.modelId()).contains("<dd>" + served.runtime() + "</dd>").contains("test_accuracy");
         assertThat(html).doesNotContain("confusion-matrix.png"); // the model directory has none
         assertThat(http.get("/model/confusion-matrix.png").status()).isEqualTo(404);
     }
 
     @Test
     void confusionMatrixIsServedFromTheFixedRouteWhenTheModelHasOne() throws Exception {
-        Path dir = TestModels.modelDir(server.models, "run-cm", "model-cm");
+        Path dir = served.createModelDir(server.models, "run-cm");
         byte[] png = BadImages.png(BadImages.solid(40, 40, 0x2266AA));
         Files.write(dir.resolve("confusion.png"), png);
         server.point("run-cm");

@@ -6,23 +6,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** POST /api/v1/predict and /api/v1/predict/batch with real photos, against the real server. */
+/**
+ * POST /api/v1/predict and /api/v1/predict/batch with real photos, against the real server serving
+ * the real fine-tuned model, once per runtime.
+ */
+@ParameterizedClass(name = "{0}")
+@FieldSource("dev.signdigits.web.RuntimeModel#RUNTIMES")
 class WebPredictApiTest {
-    @TempDir
-    static Path root;
-    static TestServer server;
+    /** The runtime serving this invocation's server (also handed to {@link #start}). */
+    @Parameter
+    String runtime;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(root);
+    static TestServer server;
+    static ServedModel served;
+
+    @BeforeParameterizedClassInvocation
+    static void start(String runtime, @TempDir Path root) {
+        served = RuntimeModel.of(runtime);
+        server = TestServer.start(root, b -> b, served);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }
@@ -30,14 +42,14 @@ class WebPredictApiTest {
     @Test
     void multipartUploadOfEachDigitGetsThatDigit() {
         for (int digit = 0; digit <= 9; digit++) {
-            Path photo = TestModels.photo(digit);
+            Path photo = served.photo(digit);
             Http.Response response = server.http.multipart("/api/v1/predict",
                     new Http.Multipart().file("image", photo.getFileName().toString(), "image/jpeg", TestModels.bytes(photo)));
 
             assertThat(response.status()).as(response.text()).isEqualTo(200);
             JsonNode json = response.json();
             assertThat(json.get("digit").asInt()).as(photo.toString()).isEqualTo(digit);
-            assertThat(json.get("model").asText()).isEqualTo("model-a");
+            assertThat(json.get("model").asText()).isEqualTo(served.modelId());
             assertThat(json.get("latency_ms").asDouble()).isPositive();
             assertThat(json.get("top_k")).hasSize(3);
             assertThat(json.get("top_k").get(0).get("digit").asInt()).isEqualTo(digit);
@@ -47,7 +59,7 @@ class WebPredictApiTest {
 
     @Test
     void rawBodyIsIdentifiedByItsBytesNotItsContentType() {
-        byte[] photo = TestModels.bytes(TestModels.photo(7));
+        byte[] photo = TestModels.bytes(served.photo(7));
         Http.Response asJpeg = server.http.post("/api/v1/predict", photo, "image/jpeg");
         Http.Response asText = server.http.post("/api/v1/predict", photo, "text/plain");
         Http.Response untyped = server.http.post("/api/v1/predict", photo, null);
@@ -60,7 +72,7 @@ class WebPredictApiTest {
 
     @Test
     void topKListsDigitsMostProbableFirstAndAllTenSumToOne() {
-        Http.Response response = server.http.post("/api/v1/predict?top_k=10", TestModels.bytes(TestModels.photo(5)), "image/jpeg");
+        Http.Response response = server.http.post("/api/v1/predict?top_k=10", TestModels.bytes(served.photo(5)), "image/jpeg");
 
         JsonNode topK = response.json().get("top_k");
         assertThat(topK).hasSize(10);
@@ -74,13 +86,13 @@ class WebPredictApiTest {
             sum += p;
             digits.add(ranked.get("digit").asInt());
         }
-        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(served.probabilitySumTolerance()));
         assertThat(digits).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
 
     @Test
     void badTopKIs400() {
-        byte[] photo = TestModels.bytes(TestModels.photo(1));
+        byte[] photo = TestModels.bytes(served.photo(1));
         for (String bad : List.of("0", "-3", "abc", "99999999999")) {
             Http.Response response = server.http.post("/api/v1/predict?top_k=" + bad, photo, "image/jpeg");
             assertThat(response.status()).isEqualTo(400);
@@ -91,9 +103,9 @@ class WebPredictApiTest {
     @Test
     void batchAnswersEveryImageInOrderWithPerImageErrors() {
         Http.Multipart form = new Http.Multipart()
-                .file("images", "two.jpg", "image/jpeg", TestModels.bytes(TestModels.photo(2)))
-                .file("images", "broken.jpg", "image/jpeg", BadImages.truncated(TestModels.bytes(TestModels.photo(4)), 0.5))
-                .file("images", "nine.jpg", "image/jpeg", TestModels.bytes(TestModels.photo(9)))
+                .file("images", "two.jpg", "image/jpeg", TestModels.bytes(served.photo(2)))
+                .file("images", "broken.jpg", "image/jpeg", BadImages.truncated(TestModels.bytes(served.photo(4)), 0.5))
+                .file("images", "nine.jpg", "image/jpeg", TestModels.bytes(served.photo(9)))
                 .file("images", "phone.heic", "image/heic", BadImages.heicHeader())
                 .file("images", "empty.jpg", "image/jpeg", new byte[0]);
 
@@ -117,12 +129,12 @@ class WebPredictApiTest {
 
     @Test
     void batchNeedsMultipartWithTheImagesField() {
-        Http.Response raw = server.http.post("/api/v1/predict/batch", TestModels.bytes(TestModels.photo(2)), "image/jpeg");
+        Http.Response raw = server.http.post("/api/v1/predict/batch", TestModels.bytes(served.photo(2)), "image/jpeg");
         assertThat(raw.status()).isEqualTo(415);
         assertThat(raw.error()).contains("multipart/form-data").contains("'images'");
 
         Http.Response wrongField = server.http.multipart("/api/v1/predict/batch",
-                new Http.Multipart().file("image", "a.jpg", "image/jpeg", TestModels.bytes(TestModels.photo(2))));
+                new Http.Multipart().file("image", "a.jpg", "image/jpeg", TestModels.bytes(served.photo(2))));
         assertThat(wrongField.status()).isEqualTo(400);
         assertThat(wrongField.error()).contains("'images'");
     }

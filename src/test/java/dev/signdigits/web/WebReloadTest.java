@@ -19,7 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hot reload: by POST /admin/reload and by watching the 'latest' pointer, with zero failed requests. */
+/**
+ * Hot reload: by POST /admin/reload and by watching the 'latest' pointer, with zero failed requests.
+ * Uses the stand-in on purpose: models must be told apart by id, slowed down to keep batches in
+ * flight across a swap, and checked for being closed after it; no runtime is under test here.
+ */
 class WebReloadTest {
     @TempDir
     Path root;

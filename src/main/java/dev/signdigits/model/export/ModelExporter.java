@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Exports a fine-tuned model directory to a TFLite or ONNX file: loads it with DJL, folds batch
@@ -87,16 +88,16 @@ public final class ModelExporter {
     private static ActivationStats calibrate(FoldedGraph graph, List<float[]> images, FinetunedMetadata model) {
         TfliteWriter.Result float32 = TfliteWriter.writeForInspection(graph, TfliteWriter.Precision.FLOAT32, null);
         int size = graph.inputSize();
-        Iterable<float[]> nhwc = () -> images.stream().map(chw -> {
+        UnaryOperator<float[]> nhwc = chw -> {
             float[] hwc = new float[chw.length];
             NhwcLayout.imageToHwc(chw, 0, 3, size, size, hwc);
             return hwc;
-        }).iterator();
+        };
         Path temp = null;
         try {
             temp = Files.createTempFile("signdigits-calibration", ".tflite");
             Files.write(temp, float32.bytes());
-            ActivationStats ranges = TfliteCalibrator.calibrate(temp, graph, float32.tensorIndex(), nhwc);
+            ActivationStats ranges = TfliteCalibrator.calibrate(temp, graph, float32.tensorIndex(), images, nhwc);
             // every pixel value 0..255 can arrive, whatever the calibration photos held
             float mean = model.preprocessing().mean();
             float std = model.preprocessing().std();

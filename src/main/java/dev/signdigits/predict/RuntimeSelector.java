@@ -1,0 +1,134 @@
+package dev.signdigits.predict;
+
+import dev.signdigits.SignDigitsException;
+import dev.signdigits.io.Sha256;
+import dev.signdigits.model.FinetunedMetadata;
+import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.export.ExportFiles;
+import dev.signdigits.model.export.ExportFormat;
+import dev.signdigits.model.export.Int8Accuracy;
+import dev.signdigits.model.export.Quantize;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What {@code --runtime auto} serves from a model directory: the fastest runtime that keeps the
+ * trained model's accuracy. In that order:
+ * <ol>
+ *   <li>{@code tflite-int8}, when {@code train} measured this very {@code model-int8.tflite} (same
+ *       checksum) on the test split and it lost at most {@link Int8Accuracy#MAX_LOSS_POINTS} points;</li>
+ *   <li>{@code tflite}, when {@code model.tflite} is this model's float32 export (same answers);</li>
+ *   <li>{@code onnx}, when {@code model.onnx} is there (float32, same answers);</li>
+ *   <li>{@code djl}, the trained model itself.</li>
+ * </ol>
+ * Runtimes whose native library is not installed (a slim container image) are passed over. Reads
+ * files only; loads no runtime.
+ */
+public final class RuntimeSelector {
+    /** The model info property of a classifier opened with {@code auto}: which runtime and why. */
+    public static final String SELECTION_PROPERTY = "runtime_selection";
+
+    /** The runtime to open and, in one sentence, why. */
+    public record Choice(String runtime, String reason) {}
+
+    private final Predicate<String> installed;
+
+    private RuntimeSelector(Predicate<String> installed) {
+        this.installed = installed;
+    }
+
+    /** Chooses among the runtimes installed in this process. */
+    public static Choice choose(Path modelFileOrDir) {
+        return new RuntimeSelector(InstalledRuntimes::has).select(modelFileOrDir);
+    }
+
+    /** Chooses as if only the runtimes {@code installed} accepts were there (tests, planning). */
+    public static Choice choose(Path modelFileOrDir, Predicate<String> installed) {
+        return new RuntimeSelector(installed).select(modelFileOrDir);
+    }
+
+    private Choice select(Path path) {
+        if (Files.isRegularFile(path)) {
+            String runtime = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx") ? "onnx" : "tflite";
+            return new Choice(runtime, "a single exported file was given");
+        }
+        FinetunedMetadata model = FinetunedModel.readMetadata(path);
+        List<String> passedOver = new ArrayList<>();
+        Optional<Choice> int8 = int8(path, model, passedOver);
+        if (int8.isPresent()) {
+            return int8.get();
+        }
+        Path tflite = ExportFiles.defaultFile(path, ExportFormat.TFLITE, Quantize.NONE);
+        if (usable("tflite", tflite, passedOver) && sameModel(tflite, model, passedOver)) {
+            return new Choice("tflite", because(passedOver, tflite.getFileName() + " is this model's float32 export"));
+        }
+        Path onnx = ExportFiles.defaultFile(path, ExportFormat.ONNX, Quantize.NONE);
+        if (usable("onnx", onnx, passedOver)) {
+            return new Choice("onnx", because(passedOver, onnx.getFileName() + " is this model's float32 export"));
+        }
+        if (installed.test("djl")) {
+            return new Choice("djl", because(passedOver, "serving the trained model itself"));
+        }
+        throw new SignDigitsException("No installed runtime can serve " + path + " (" + String.join("; ", passedOver)
+                + "); export the model for this installation, e.g. 'signdigits export --model " + path
+                + " --format tflite', or pass --runtime.");
+    }
+
+    private Optional<Choice> int8(Path dir, FinetunedMetadata model, List<String> passedOver) {
+        Path file = ExportFiles.defaultFile(dir, ExportFormat.TFLITE, Quantize.INT8);
+        Optional<Int8Accuracy> recorded = Int8Accuracy.fromProvenance(model.provenance());
+        if (recorded.isEmpty()) {
+            if (Files.isRegularFile(file)) {
+                passedOver.add(file.getFileName() + " has no test accuracy recorded by train");
+            }
+            return Optional.empty();
+        }
+        Int8Accuracy int8 = recorded.get();
+        if (!usable("tflite-int8", file, passedOver)) {
+            return Optional.empty();
+        }
+        if (!Sha256.of(file).equals(int8.sha256())) {
+            passedOver.add(file.getFileName() + " changed since train measured it");
+            return Optional.empty();
+        }
+        if (!int8.meetsBound()) {
+            passedOver.add(String.format(Locale.ROOT, "int8 loses %.2f points, more than %.1f (%s)", int8.lossPoints(),
+                    Int8Accuracy.MAX_LOSS_POINTS, int8.summary()));
+            return Optional.empty();
+        }
+        return Optional.of(new Choice("tflite-int8", String.format(Locale.ROOT, "%s: within %.1f points",
+                int8.summary(), Int8Accuracy.MAX_LOSS_POINTS)));
+    }
+
+    private boolean usable(String runtime, Path file, List<String> passedOver) {
+        if (!Files.isRegularFile(file)) {
+            if (runtime.equals("tflite-int8")) {
+                passedOver.add(file.getFileName() + " is missing");
+            }
+            return false;
+        }
+        if (!installed.test(runtime)) {
+            passedOver.add(runtime + " is not installed here");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean sameModel(Path tflite, FinetunedMetadata model, List<String> passedOver) {
+        String exported = TfliteDigitClassifier.readMetadata(tflite).modelId();
+        if (!exported.equals(model.id())) {
+            passedOver.add(tflite.getFileName() + " was exported from model " + exported + ", not " + model.id());
+            return false;
+        }
+        return true;
+    }
+
+    private static String because(List<String> passedOver, String reason) {
+        return passedOver.isEmpty() ? reason : reason + " (passed over: " + String.join("; ", passedOver) + ")";
+    }
+}
