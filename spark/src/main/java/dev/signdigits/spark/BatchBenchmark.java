@@ -2,12 +2,12 @@ package dev.signdigits.spark;
 
 import dev.signdigits.batch.BatchJob;
 import dev.signdigits.batch.BatchResult;
+import dev.signdigits.data.ImageDecoder;
 import dev.signdigits.predict.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;
 import dev.signdigits.predict.PhotoSource;
-import dev.signdigits.data.ImageDecoder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,9 +28,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * One timed run for bench/batch.sh. {@code spark} runs the real batch job on {@code local[W]};
- * {@code single} does the same work in a plain Java process: the same sorted photos cut into the
- * same partitions, W worker threads each opening one classifier per partition with one thread, the
- * same decoder and batch size, results written to one file. The difference is what Spark costs.
+ * {@code single} does the same work the plain way, in one Java process: the same sorted photos, W
+ * worker threads each opening one classifier (one thread per call) once and taking slices of
+ * {@code partition-size} photos from a shared queue, the same decoder and batch size, results
+ * written to one file. The difference is what Spark costs, per-partition model opening included.
  * Prints one line: {@code mode photos failed seconds job_seconds} (for single both are the same;
  * for spark, seconds include starting and stopping the session).
  */
@@ -86,21 +89,22 @@ public final class BatchBenchmark implements Callable<Integer> {
         return 0;
     }
 
+    /** W threads, each with one classifier opened once, taking partition-sized slices from a shared queue. */
     private List<PhotoPrediction> single(ModelFile file) throws Exception {
         List<Path> files = PhotoPredictor.expand(List.of(input));
-        int partitions = Math.min(files.size(), Math.max(workers, (files.size() + partitionSize - 1) / partitionSize));
+        ConcurrentLinkedQueue<List<Path>> slices = new ConcurrentLinkedQueue<>();
+        for (int from = 0; from < files.size(); from += partitionSize) {
+            slices.add(files.subList(from, Math.min(files.size(), from + partitionSize)));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<PhotoPrediction> all = new ArrayList<>(files.size());
         try {
-            List<Future<List<PhotoPrediction>>> parts = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
-                // The same contiguous slices as Spark's parallelize.
-                List<Path> slice = files.subList((int) ((long) p * files.size() / partitions),
-                        (int) ((long) (p + 1) * files.size() / partitions));
-                parts.add(pool.submit(() -> predict(file, slice)));
+            List<Future<List<PhotoPrediction>>> workersDone = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                workersDone.add(pool.submit(() -> predict(file, slices)));
             }
-            for (Future<List<PhotoPrediction>> part : parts) {
-                all.addAll(part.get());
+            for (Future<List<PhotoPrediction>> done : workersDone) {
+                all.addAll(done.get());
             }
         } finally {
             pool.shutdown();
@@ -109,11 +113,13 @@ public final class BatchBenchmark implements Callable<Integer> {
         return all;
     }
 
-    private List<PhotoPrediction> predict(ModelFile file, List<Path> slice) {
-        List<PhotoPrediction> out = new ArrayList<>(slice.size());
+    private List<PhotoPrediction> predict(ModelFile file, Queue<List<Path>> slices) {
+        List<PhotoPrediction> out = new ArrayList<>();
         try (DigitClassifier classifier = DigitClassifiers.open(file.runtime(), Path.of(file.location()), 1)) {
-            new PhotoPredictor(classifier, new ImageDecoder(), batchSize)
-                    .stream(slice.stream().map(PhotoSource::of).iterator(), 3).forEachRemaining(out::add);
+            PhotoPredictor predictor = new PhotoPredictor(classifier, new ImageDecoder(), batchSize);
+            for (List<Path> slice = slices.poll(); slice != null; slice = slices.poll()) {
+                predictor.stream(slice.stream().map(PhotoSource::of).iterator(), 3).forEachRemaining(out::add);
+            }
         }
         return out;
     }

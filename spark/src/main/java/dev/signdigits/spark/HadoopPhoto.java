@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -49,6 +50,9 @@ final class HadoopPhoto implements PhotoSource {
         Path file = new Path(path);
         try {
             FileSystem fs = file.getFileSystem(conf);
+            if (fs instanceof LocalFileSystem local) {
+                fs = local.getRawFileSystem(); // photos have no Hadoop .crc files: skip looking for one per photo
+            }
             byte[] bytes;
             try (InputStream in = fs.open(file)) {
                 bytes = in.readNBytes(ImageDecoder.MAX_FILE_BYTES + 1);

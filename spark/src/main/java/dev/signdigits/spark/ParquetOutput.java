@@ -1,9 +1,5 @@
 package dev.signdigits.spark;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-
 import dev.signdigits.SignDigitsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +18,11 @@ import org.apache.spark.sql.SparkSession;
  * a table. On object stores (S3) rename is a copy, so there it is only as good as the store.
  */
 final class ParquetOutput {
-    private final SparkSession spark;
     private final Path target;
     private final FileSystem fs;
     private final boolean overwrite;
 
     ParquetOutput(SparkSession spark, String output, boolean overwrite) {
-        this.spark = spark;
         this.overwrite = overwrite;
         Path path = new Path(output);
         try {
@@ -51,8 +45,8 @@ final class ParquetOutput {
         }
     }
 
-    /** Writes, then moves the committed table into place; returns its row and error counts. */
-    Counts write(Dataset<Row> rows) {
+    /** Writes, then moves the committed table into place. */
+    void write(Dataset<Row> rows) {
         Path temp = new Path(target.getParent(), "." + target.getName() + ".incomplete-" + UUID.randomUUID());
         try {
             rows.write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
@@ -69,17 +63,10 @@ final class ParquetOutput {
         } finally {
             deleteQuietly(temp);
         }
-        return counts();
     }
 
     Path target() {
         return target;
-    }
-
-    /** Rows and errors in the committed table: Parquet reads the error column only. */
-    private Counts counts() {
-        Row row = spark.read().parquet(target.toString()).agg(count(lit(1)), count(col("error"))).first();
-        return new Counts(row.getLong(0), row.getLong(1));
     }
 
     private boolean exists(Path path) {
@@ -97,7 +84,4 @@ final class ParquetOutput {
             // a leftover hidden directory is harmless: readers skip names starting with '.'
         }
     }
-
-    /** What the committed table holds. */
-    record Counts(long rows, long errors) {}
 }

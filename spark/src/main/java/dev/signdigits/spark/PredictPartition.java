@@ -12,6 +12,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
@@ -22,13 +23,16 @@ import org.apache.spark.util.TaskCompletionListener;
 final class PredictPartition implements MapPartitionsFunction<Row, Row> {
     private final ModelFile model;
     private final Broadcast<SerializableHadoopConf> hadoopConf;
+    private final LongAccumulator failed;
     private final int topK;
     private final int batchSize;
     private final int threads;
 
-    PredictPartition(ModelFile model, Broadcast<SerializableHadoopConf> hadoopConf, int topK, int batchSize, int threads) {
+    PredictPartition(ModelFile model, Broadcast<SerializableHadoopConf> hadoopConf, LongAccumulator failed, int topK,
+                     int batchSize, int threads) {
         this.model = model;
         this.hadoopConf = hadoopConf;
+        this.failed = failed;
         this.topK = topK;
         this.batchSize = batchSize;
         this.threads = threads;
@@ -42,15 +46,16 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
         if (task != null) { // also when the task fails or is killed while rows are still being pulled
             task.addTaskCompletionListener((TaskCompletionListener) context -> classifier.close());
         }
-        return predict(rows, classifier, hadoopConf.value().get(), topK, batchSize);
+        return predict(rows, classifier, hadoopConf.value().get(), failed, topK, batchSize);
     }
 
     /**
-     * The prediction rows for photo rows ({@code path}), produced as they are pulled; closes
-     * {@code classifier} once the last row is out or reading the rows fails.
+     * The prediction rows for photo rows ({@code path}), produced as they are pulled, counting the
+     * photos that could not be read in {@code failed}; closes {@code classifier} once the last row is
+     * out or reading the rows fails.
      */
-    static Iterator<Row> predict(Iterator<Row> rows, DigitClassifier classifier, Configuration conf, int topK,
-                                 int batchSize) {
+    static Iterator<Row> predict(Iterator<Row> rows, DigitClassifier classifier, Configuration conf,
+                                 LongAccumulator failed, int topK, int batchSize) {
         Iterator<HadoopPhoto> photos = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -65,18 +70,20 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
         };
         Iterator<PhotoPrediction> predictions = new PhotoPredictor(classifier, new ImageDecoder(), batchSize)
                 .stream(photos, topK);
-        return new ClosingRows(predictions, classifier);
+        return new ClosingRows(predictions, classifier, failed);
     }
 
     /** The prediction rows; closes the classifier as soon as the last one has been produced. */
     private static final class ClosingRows implements Iterator<Row> {
         private final Iterator<PhotoPrediction> predictions;
         private final DigitClassifier classifier;
+        private final LongAccumulator failed;
         private final String modelId;
 
-        ClosingRows(Iterator<PhotoPrediction> predictions, DigitClassifier classifier) {
+        ClosingRows(Iterator<PhotoPrediction> predictions, DigitClassifier classifier, LongAccumulator failed) {
             this.predictions = predictions;
             this.classifier = classifier;
+            this.failed = failed;
             this.modelId = classifier.info().id();
         }
 
@@ -100,7 +107,11 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return PredictionRows.of(predictions.next(), modelId);
+            PhotoPrediction prediction = predictions.next();
+            if (!prediction.ok()) {
+                failed.add(1);
+            }
+            return PredictionRows.of(prediction, modelId);
         }
     }
 

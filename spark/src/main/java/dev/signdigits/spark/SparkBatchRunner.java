@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +46,14 @@ public final class SparkBatchRunner implements BatchRunner {
                 modelId, model.runtime(), spark.sparkContext().master());
         Broadcast<SerializableHadoopConf> hadoopConf = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration()));
+        // Counted while writing: a result stage applies each task's update once, retries and speculation included.
+        LongAccumulator failed = spark.sparkContext().longAccumulator("photos that could not be read");
         Dataset<Row> rows = listing.photos().mapPartitions(
-                new PredictPartition(model, hadoopConf, job.topK(), job.batchSize(), job.taskThreads()),
+                new PredictPartition(model, hadoopConf, failed, job.topK(), job.batchSize(), job.taskThreads()),
                 PredictionRows.ENCODER);
-        ParquetOutput.Counts counts = output.write(rows);
+        output.write(rows);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BatchResult(output.target().toString(), modelId, model.runtime(), counts.rows(), counts.errors(),
+        return new BatchResult(output.target().toString(), modelId, model.runtime(), listing.count(), failed.value(),
                 listing.partitions(), seconds);
     }
 }

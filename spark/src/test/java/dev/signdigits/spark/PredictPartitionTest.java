@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +29,13 @@ class PredictPartitionTest {
         DigitClassifier classifier = DigitClassifiers.open("tflite-int8", TestModel.int8(), 1);
 
         List<Row> out = new ArrayList<>();
-        PredictPartition.predict(rows.iterator(), classifier, new Configuration(), 3, 4).forEachRemaining(out::add);
+        LongAccumulator failed = new LongAccumulator();
+        PredictPartition.predict(rows.iterator(), classifier, new Configuration(), failed, 3, 4).forEachRemaining(out::add);
 
         assertThat(out).extracting(r -> r.getString(0)).containsExactlyElementsOf(rows.stream().map(r -> r.getString(0)).toList());
         int error = PredictionRows.SCHEMA.fieldIndex("error");
         assertThat(out).filteredOn(r -> !r.isNullAt(error)).hasSize(TestPhotos.BAD.size());
+        assertThat(failed.value()).isEqualTo(TestPhotos.BAD.size());
         assertClosed(classifier);
     }
 
@@ -56,7 +59,7 @@ class PredictPartitionTest {
             }
         };
         DigitClassifier classifier = DigitClassifiers.open("tflite-int8", TestModel.int8(), 1);
-        Iterator<Row> out = PredictPartition.predict(failing, classifier, new Configuration(), 3, 16);
+        Iterator<Row> out = PredictPartition.predict(failing, classifier, new Configuration(), new LongAccumulator(), 3, 16);
 
         assertThatThrownBy(out::hasNext).hasMessage("the input stream broke");
         assertClosed(classifier);
