@@ -49,9 +49,10 @@ record PhotoListing(Dataset<Row> photos, long count, int partitions) {
         try {
             return spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(input).inputFiles();
         } catch (Exception e) { // Scala declares no exceptions: javac does not see AnalysisException thrown here
-            if (e instanceof AnalysisException missing) {
-                throw new SignDigitsException("--input " + input + " matches no file (" + missing.getSimpleMessage()
-                        + "): check the path or glob.", e);
+            if (e instanceof AnalysisException refused) {
+                throw new SignDigitsException("PATH_NOT_FOUND".equals(refused.getCondition())
+                        ? "--input " + input + " matches no file: check the path or glob."
+                        : "--input " + input + " cannot be listed (" + refused.getSimpleMessage() + "): check it.", e);
             }
             throw e;
         }
