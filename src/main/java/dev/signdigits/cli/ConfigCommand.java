@@ -70,8 +70,11 @@ public final class ConfigCommand implements Callable<Integer> {
             Setting existing = settings.get(variable.get());
             List<String> commands = new ArrayList<>(existing == null ? List.of() : existing.commands());
             commands.add(command.qualifiedName().replaceFirst("^signdigits ?", ""));
+            // Description and default both from the first command that has the option, so they agree.
             settings.put(variable.get(), new Setting(variable.get(), option.longestName(),
-                    existing == null ? description : existing.description(), annotated, value, source, commands));
+                    existing == null ? description : existing.description(),
+                    existing == null ? annotated : existing.defaultValue(),
+                    existing == null || looked.isPresent() ? value : existing.value(), source, commands));
         }
         for (CommandLine sub : command.subcommands().values()) {
             if (sub.getCommandSpec().parent() == command) {

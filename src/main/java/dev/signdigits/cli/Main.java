@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ModelCommand.class,
             ServeCommand.class,
+            BatchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -41,12 +42,25 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the process environment and ./.env; returns the exit code. */
     public static int execute(String... args) {
-        return newCommandLine(new EnvironmentDefaults(System.getenv(), DotEnv.readIfPresent(Path.of(".env"))))
-                .execute(args);
+        return newCommandLine(processDefaults()).execute(args);
+    }
+
+    /** Settings from the process environment and ./.env, as every entry point reads them. */
+    public static EnvironmentDefaults processDefaults() {
+        return new EnvironmentDefaults(System.getenv(), DotEnv.readIfPresent(Path.of(".env")));
     }
 
     public static CommandLine newCommandLine(EnvironmentDefaults defaults) {
-        CommandLine cli = new CommandLine(new Main());
+        return newCommandLine(new Main(), defaults);
+    }
+
+    /**
+     * A command line for one command on its own, with the same defaults, error reporting and exit
+     * codes as the full CLI: the Spark batch entry point runs {@link BatchCommand} this way, without
+     * loading the other commands (and the libraries they need).
+     */
+    public static CommandLine newCommandLine(Object command, EnvironmentDefaults defaults) {
+        CommandLine cli = new CommandLine(command);
         cli.setDefaultValueProvider(defaults);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new ErrorReporter());

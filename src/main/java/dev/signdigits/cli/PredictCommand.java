@@ -3,7 +3,8 @@ package dev.signdigits.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.signdigits.data.ImageDecoder;
-import dev.signdigits.predict.DjlDigitClassifier;
+import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;
 import java.io.PrintWriter;
@@ -27,8 +28,14 @@ public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GlobalOptions global;
 
-    @Option(names = "--model", defaultValue = "models/finetuned/latest", description = "Fine-tuned model directory.")
+    @Option(names = "--model", defaultValue = "models/finetuned/latest",
+            description = "Fine-tuned model directory, or an exported .tflite/.onnx file for those runtimes.")
     Path model;
+
+    @Option(names = "--runtime", defaultValue = "djl",
+            description = "Inference runtime: djl (the trained model directory), tflite, tflite-float16, tflite-int8 or onnx"
+                    + " (an exported file, or the model directory holding it; see 'signdigits export'). Default: ${DEFAULT-VALUE}.")
+    String runtime;
 
     @Option(names = "--top-k", defaultValue = "3", description = "How many digits to list per photo.")
     int topK;
@@ -52,7 +59,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<Path> files = PhotoPredictor.expand(inputs);
         List<PhotoPrediction> predictions;
-        try (DjlDigitClassifier classifier = DjlDigitClassifier.open(model)) {
+        try (DigitClassifier classifier = DigitClassifiers.open(runtime, model)) {
             predictions = new PhotoPredictor(classifier, new ImageDecoder(), batchSize).predict(files, topK);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -32,7 +32,7 @@ public final class ImageDecoder {
     }
 
     /** Even an uncompressed 50-megapixel BMP is smaller; bigger files are refused unread. */
-    private static final long MAX_FILE_BYTES = 256L << 20;
+    public static final int MAX_FILE_BYTES = 256 << 20;
 
     private static final byte GIF_TRAILER = 0x3B;
 
@@ -184,13 +184,20 @@ public final class ImageDecoder {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip().replaceAll("[.\\s]+$", "");
     }
 
+    /**
+     * Refuses, before reading it, a file larger than any image within the pixel limit; for callers
+     * that read bytes themselves (the Spark job reads from distributed file systems).
+     */
+    public static void requireReadableSize(long size, String name) {
+        if (size > MAX_FILE_BYTES) {
+            throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, name, String.format(Locale.ROOT,
+                    "%s is %.0f MB, larger than any image within the pixel limit: downscale it first.", name, size / 1e6));
+        }
+    }
+
     private static byte[] readAll(Path file, String name) {
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, name, String.format(Locale.ROOT,
-                        "%s is %.0f MB, larger than any image within the pixel limit: downscale it first.", name, size / 1e6));
-            }
+            requireReadableSize(Files.size(file), name);
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ImageDecodeException(Reason.UNREADABLE, name, name + " does not exist: check the path.", e);

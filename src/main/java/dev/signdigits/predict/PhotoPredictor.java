@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
- * Predicts photos given as files or directories (searched recursively for images, sorted). A file
- * that cannot be read or decoded gets its own error line; the others are still predicted.
+ * Predicts photos given as files or directories (searched recursively for images, sorted), or any
+ * stream of {@link PhotoSource}s. A photo that cannot be read or decoded gets its own error line;
+ * the others are still predicted.
  */
 public final class PhotoPredictor {
     private final DigitClassifier classifier;
@@ -51,38 +55,62 @@ public final class PhotoPredictor {
 
     public List<PhotoPrediction> predict(List<Path> files, int topK) {
         List<PhotoPrediction> out = new ArrayList<>(files.size());
-        List<String> names = new ArrayList<>();
-        List<BufferedImage> batch = new ArrayList<>();
-        List<Integer> slots = new ArrayList<>();
-        for (Path file : files) {
-            String name = file.toString();
-            try {
-                batch.add(decoder.decode(file).rgb());
-                names.add(name);
-                slots.add(out.size());
-                out.add(null);
-            } catch (SignDigitsException | UncheckedIOException e) {
-                out.add(PhotoPrediction.failed(name, e.getMessage()));
-            }
-            if (batch.size() == batchSize) {
-                flush(batch, names, slots, out, topK);
-            }
-        }
-        flush(batch, names, slots, out, topK);
+        stream(files.stream().map(PhotoSource::of).iterator(), topK).forEachRemaining(out::add);
         return out;
     }
 
-    private void flush(List<BufferedImage> batch, List<String> names, List<Integer> slots, List<PhotoPrediction> out,
-                       int topK) {
-        if (batch.isEmpty()) {
-            return;
+    /**
+     * Predicts photos as they are pulled, one forward pass per {@code batchSize} decoded photos, in
+     * the order of {@code sources}: only one batch of decoded images is held at a time, so a source
+     * of any length streams through (the Spark batch job feeds each partition this way). A photo
+     * that cannot be read or decoded yields its error and does not stop the others.
+     */
+    public Iterator<PhotoPrediction> stream(Iterator<? extends PhotoSource> sources, int topK) {
+        return new Iterator<>() {
+            private final ArrayDeque<PhotoPrediction> ready = new ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                if (ready.isEmpty() && sources.hasNext()) {
+                    ready.addAll(nextBatch(sources, topK));
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public PhotoPrediction next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return ready.poll();
+            }
+        };
+    }
+
+    /** Reads sources until {@code batchSize} photos decoded (or none are left), then classifies them. */
+    private List<PhotoPrediction> nextBatch(Iterator<? extends PhotoSource> sources, int topK) {
+        List<PhotoPrediction> out = new ArrayList<>();
+        List<BufferedImage> batch = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (batch.size() < batchSize && sources.hasNext()) {
+            PhotoSource source = sources.next();
+            try {
+                batch.add(source.decode(decoder));
+                names.add(source.name());
+                slots.add(out.size());
+                out.add(null);
+            } catch (SignDigitsException | UncheckedIOException e) {
+                out.add(PhotoPrediction.failed(source.name(), e.getMessage()));
+            }
         }
-        List<float[]> probabilities = classifier.classify(batch);
-        for (int i = 0; i < batch.size(); i++) {
-            out.set(slots.get(i), PhotoPrediction.of(names.get(i), probabilities.get(i), classifier.info().labels(), topK));
+        if (!batch.isEmpty()) {
+            List<float[]> probabilities = classifier.classify(batch);
+            List<String> labels = classifier.info().labels();
+            for (int i = 0; i < batch.size(); i++) {
+                out.set(slots.get(i), PhotoPrediction.of(names.get(i), probabilities.get(i), labels, topK));
+            }
         }
-        batch.clear();
-        names.clear();
-        slots.clear();
+        return out;
     }
 }

@@ -1,0 +1,65 @@
+package dev.signdigits.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application jar as a cluster runs it: Spark's own {@code SparkSubmit} (what the
+ * spark-submit script starts) in a child JVM whose class path holds Spark's jars only, submitting
+ * target/signdigits-spark-app.jar on local[2]. Catches what only packaging can break: shading,
+ * relocation, service files, native libraries. Runs after {@code package} (failsafe).
+ */
+class SparkSubmitIT {
+    private static final List<String> OURS = List.of("/dev/signdigits/", "picocli", "tensorflow-lite", "/javacpp/",
+            "onnxruntime", "twelvemonkeys", "junit", "assertj", "opentest4j", "apiguardian", "surefire", "failsafe");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void appJarRunsUnderSparkSubmitWithSparksJarsAlone() throws Exception {
+        Path appJar = CoreCli.ROOT.resolve("spark/target/signdigits-spark-app.jar");
+        assertThat(appJar).isRegularFile();
+        Path photos = tmp.resolve("photos");
+        List<Path> inputs = TestPhotos.create(photos, 2);
+        Path output = tmp.resolve("out");
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "@" + CoreCli.ROOT.resolve("spark/jvm.args"), "-cp", sparkOnlyClassPath(),
+                "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+                "--class", SparkBatchMain.class.getName(), appJar.toString(),
+                "--model", TestModel.directory().toString(), "--input", photos.toString(), "--output", output.toString()));
+        Path log = tmp.resolve("submit.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String printed = Files.readString(log, StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("Wrote " + inputs.size() + " rows", "(tflite-int8)");
+        List<Row> rows = OutputTable.read(output);
+        assertThat(rows).hasSize(inputs.size());
+        assertThat(rows).filteredOn(r -> r.getAs("error") != null).hasSize(TestPhotos.BAD.size());
+    }
+
+    /** This JVM's class path less signdigits, its libraries and the test tools: what a Spark installation has. */
+    private static String sparkOnlyClassPath() {
+        String target = CoreCli.ROOT.resolve("spark/target").toString();
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.startsWith(target) && OURS.stream().noneMatch(entry::contains))
+                .collect(Collectors.joining(File.pathSeparator));
+        assertThat(classPath).contains("spark-core_").doesNotContain("signdigits");
+        return classPath;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.signdigits.batch;
+
+/**
+ * One batch prediction job, validated by the command line.
+ *
+ * @param model         an exported .tflite or .onnx file, or a model directory holding one; a local
+ *                      path or any URI the engine's file systems read (hdfs://, s3a://, ...)
+ * @param runtime       tflite, tflite-float16, tflite-int8 or onnx; or "auto": by the file's
+ *                      extension, and for a directory its int8 TFLite export
+ * @param input         a directory (searched recursively), a file, or a glob such as {@code frames/*}{@code /*.jpg}
+ * @param output        the Parquet directory to write; must not exist unless {@code overwrite}
+ * @param master        the Spark master URL; empty means the one spark-submit set, else {@code local[*]}
+ * @param topK          probabilities kept per photo, most probable first
+ * @param batchSize     photos per inference call within a partition
+ * @param partitionSize photos per partition at most: each partition opens the model once
+ * @param taskThreads   threads one inference call may use inside each task
+ * @param overwrite     replace an existing output directory
+ */
+public record BatchJob(String model, String runtime, String input, String output, String master, int topK,
+                       int batchSize, int partitionSize, int taskThreads, boolean overwrite) {
+    public static final String AUTO_RUNTIME = "auto";
+}
