@@ -174,8 +174,10 @@ public final class WebApp implements AutoCloseable {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(config.host());
             connector.setPort(config.port());
-            // A client that stalls (slowloris) is cut off after this long without progress.
-            connector.setIdleTimeout(config.requestTimeout().toMillis());
+            // A client that stalls (slowloris) is cut off after this long without progress. Twice the
+            // request timeout: a request waiting in the queue is idle on the wire too, and must get its
+            // 503 before the connection is dropped under it (equal values raced: no response at all).
+            connector.setIdleTimeout(2 * config.requestTimeout().toMillis());
             return connector;
         });
     }
