@@ -71,11 +71,12 @@ def prepare(x, channels_last):
 
 
 def step(model, optimizer, x, y):
+    """One training step; returns the batch's summed loss."""
     optimizer.zero_grad(set_to_none=True)
     loss = F.cross_entropy(model(x), y)
     loss.backward()
     optimizer.step()
-    return float(loss)
+    return float(loss) * len(y)
 
 
 def train(args):
@@ -101,6 +102,8 @@ def train(args):
         step(model, optimizer, features(x), y)
 
     phases = {"extract": 0.0, "fit": 0.0}
+    loss_sum = 0.0
+    cpu_started = time.thread_time()
     started = time.perf_counter()
     if args.row == "cached":
         # The frozen trunk once over the epoch's augmented photos, then the tail on the stored features.
@@ -113,7 +116,7 @@ def train(args):
         order = torch.randperm(len(labels), generator=torch.Generator().manual_seed(args.seed))
         for i in range(0, len(order), BATCH):
             rows = order[i:i + BATCH]
-            step(model, optimizer, stored[rows], labels[rows])
+            loss_sum += step(model, optimizer, stored[rows], labels[rows])
         phases["fit"] = time.perf_counter() - started - phases["extract"]
     else:
         # Per step, as a PyTorch user writes it: loader batch -> frozen trunk (no grad) -> train the rest.
@@ -122,12 +125,13 @@ def train(args):
             f = features(x)
             now = time.perf_counter()
             phases["extract"] += now - mark
-            step(model, optimizer, f, y)
+            loss_sum += step(model, optimizer, f, y)
             mark = time.perf_counter()
             phases["fit"] += mark - now
     seconds = time.perf_counter() - started
     emit({"workload": f"train-{args.row}", "input_size": args.input_size, "images": len(files), "seconds": seconds,
-          "images_per_s": len(files) / seconds, "phases": phases, "settings": settings(args)})
+          "images_per_s": len(files) / seconds, "phases": phases, "main_thread_cpu_s": time.thread_time() - cpu_started,
+          "mean_loss": loss_sum / len(files), "settings": settings(args)})
 
 
 def infer(args):

@@ -99,8 +99,10 @@ public final class PeerBenchmark {
             timing.seconds().forEach((phase, s) -> phases.append(phases.length() == 0 ? "" : ", ")
                     .append(String.format(Locale.ROOT, "\"%s\": %.4f", phase, s)));
             System.out.printf(Locale.ROOT, "{\"side\": \"java\", \"workload\": \"train-%s\", \"input_size\": %d,"
-                            + " \"images\": %d, \"seconds\": %.4f, \"images_per_s\": %.3f, \"phases\": {%s}}%n",
-                    row, config.inputSize(), timing.images(), timing.total(), timing.images() / timing.total(), phases);
+                            + " \"images\": %d, \"seconds\": %.4f, \"images_per_s\": %.3f, \"phases\": {%s},"
+                            + " \"main_thread_cpu_s\": %.4f, \"mean_loss\": %.4f}%n",
+                    row, config.inputSize(), timing.images(), timing.total(), timing.images() / timing.total(), phases,
+                    timing.threadCpuSeconds(), timing.meanLoss());
         } finally {
             workers.shutdownNow();
         }

@@ -9,6 +9,8 @@ import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.LayerStack;
 import dev.signdigits.predict.ImagePreprocessor;
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,9 +28,14 @@ final class TrainingWorkloads {
     private static final int BATCH = 32;
     private static final int WARMUP_IMAGES = 2 * BATCH;
     private static final float LEARNING_RATE = 5e-4f;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Seconds per phase of one timed epoch over {@code images} photos. */
-    record Timing(int images, Map<String, Double> seconds) {
+    /**
+     * Seconds per phase of one timed epoch over {@code images} photos, the CPU seconds of the calling
+     * thread (with one intra-op thread that is nearly all native work: a measure that other processes
+     * on the machine disturb far less than wall time), and the epoch's mean training loss.
+     */
+    record Timing(int images, Map<String, Double> seconds, double threadCpuSeconds, double meanLoss) {
         double total() {
             return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         }
@@ -63,16 +70,17 @@ final class TrainingWorkloads {
                     labels, 1, augmentation, config.seed(), false);
             trainer.fitEpoch(warmCache, TailTrainer.rowsBySource(warmCache), 0, constantRate(), adam, store);
 
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             FeatureCache cache = extractor.extract("frozen trunk", new DecodingImages(files), labels, 1, augmentation,
                     config.seed() + 1, false);
             long t1 = System.nanoTime();
-            trainer.fitEpoch(cache, TailTrainer.rowsBySource(cache), 1, constantRate(), adam, store);
+            TailTrainer.EpochFit fit = trainer.fitEpoch(cache, TailTrainer.rowsBySource(cache), 1, constantRate(), adam, store);
             long t2 = System.nanoTime();
             Map<String, Double> seconds = new LinkedHashMap<>();
             seconds.put("extract", (t1 - t0) / 1e9);
             seconds.put("fit", (t2 - t1) / 1e9);
-            return new Timing(files.size(), seconds);
+            return new Timing(files.size(), seconds, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, fit.meanLoss());
         }
     }
 
@@ -87,16 +95,20 @@ final class TrainingWorkloads {
             ParameterStore store = new ParameterStore(manager, false);
             int warm = Math.min(WARMUP_IMAGES, files.size());
             trainOnImages(inputs, trainer, adam, store, new DecodingImages(files.subList(0, warm)), labels, config.seed());
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            trainOnImages(inputs, trainer, adam, store, new DecodingImages(files), labels, config.seed() + 1);
-            return new Timing(files.size(), Map.of("fit", (System.nanoTime() - t0) / 1e9));
+            double lossSum = trainOnImages(inputs, trainer, adam, store, new DecodingImages(files), labels, config.seed() + 1);
+            return new Timing(files.size(), Map.of("fit", (System.nanoTime() - t0) / 1e9),
+                    (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, lossSum / files.size());
         }
     }
 
-    private void trainOnImages(FeatureExtractor inputs, TailTrainer trainer, Adam adam, ParameterStore store,
-                               List<BufferedImage> images, int[] labels, long seed) {
+    /** One pass of training steps over augmented photos; returns the summed loss. */
+    private double trainOnImages(FeatureExtractor inputs, TailTrainer trainer, Adam adam, ParameterStore store,
+                                 List<BufferedImage> images, int[] labels, long seed) {
         Augmentation augmentation = Augmentation.defaults(config.flip());
         int size = config.inputSize();
+        double[] lossSum = {0};
         new InputPipeline(workers).run(images.size(), BATCH,
                 (from, to) -> inputs.prepare(images, 1, augmentation, seed, false, from, to),
                 (from, to, input) -> {
@@ -106,9 +118,10 @@ final class TrainingWorkloads {
                         for (int i = from; i < to; i++) {
                             y[i - from] = labels[i];
                         }
-                        trainer.step(x, step.create(y), LEARNING_RATE, adam, store);
+                        lossSum[0] += trainer.step(x, step.create(y), LEARNING_RATE, adam, store)[0];
                     }
                 });
+        return lossSum[0];
     }
 
     private FineTuneNetwork network(int fineTuneLayers) {
