@@ -17,11 +17,14 @@ MEAN, STD = 128.0, 128.0
 
 
 def train_files(data_dir, manifest, limit=0):
-    """(path, label) of the manifest's train split, in manifest order; the first `limit` when limit > 0."""
+    """(path, label) of the manifest's train split in manifest order; with limit > 0, that many spread evenly
+    over it (the manifest is sorted by digit), the same photos PeerBenchmark picks."""
     with open(manifest, newline="") as f:
         rows = [r for r in csv.DictReader(line for line in f if not line.startswith("#")) if r["split"] == "train"]
     files = [(os.path.join(data_dir, r["file"]), int(r["label"])) for r in rows]
-    return files[:limit] if limit > 0 else files
+    if 0 < limit < len(files):
+        files = [files[i * len(files) // limit] for i in range(limit)]
+    return files
 
 
 def decode(path):

@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Inference with PyTorch (through DJL) on the {@link FoldedGraph} of a model: batch norm folded into
  * the convolutions once, at load, so a depthwise-separable block is four native ops (convolution with
- * bias, clamp, convolution with bias, clamp) and a call touches no parameter store. Activations are
- * freed as soon as the next op has read them. Weights are native arrays created once; calls only
+ * bias, clamp, convolution with bias, clamp) and a call touches no parameter store; weights and
+ * activations are channels-last ({@link ChannelsLast}). Activations are freed as soon as the next
+ * op has read them. Weights are native arrays created once; calls only
  * read them, so calls may run at once, each with its own manager.
  */
 public final class FoldedNetwork implements AutoCloseable {
@@ -57,12 +58,17 @@ public final class FoldedNetwork implements AutoCloseable {
     private NDArray convWeights(GraphOp.Conv conv) {
         int in = conv.depthwise() ? 1 : conv.inChannels();
         int k = conv.kernel();
-        return weightsManager.create(FloatBuffer.wrap(conv.weights()), new Shape(conv.outChannels(), in, k, k));
+        try (NDArray oihw = weightsManager.create(FloatBuffer.wrap(conv.weights()), new Shape(conv.outChannels(), in, k, k))) {
+            return ChannelsLast.copy(oihw);
+        }
     }
 
     /** Logits for a normalized NCHW batch; the result lives in {@code manager}. */
     public NDArray forward(NDManager manager, float[] nchw, int n, int size) {
-        NDArray x = manager.create(FloatBuffer.wrap(nchw), new Shape(n, 3, size, size));
+        NDArray x;
+        try (NDArray input = manager.create(FloatBuffer.wrap(nchw), new Shape(n, 3, size, size))) {
+            x = ChannelsLast.copy(input);
+        }
         NDArray[] values = new NDArray[tensors];
         values[0] = x;
         for (int i = 0; i < steps.size(); i++) {

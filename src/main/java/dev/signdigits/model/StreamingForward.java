@@ -21,7 +21,10 @@ public final class StreamingForward {
     public static NDList run(Iterable<Block> layers, ParameterStore store, NDList input) {
         List<Block> blocks = new ArrayList<>();
         layers.forEach(blocks::add);
-        NDList current = input;
+        // Convolutions run channels-last; a copy made here is ours to free like any intermediate.
+        NDArray first = input.singletonOrThrow();
+        NDArray converted = ChannelsLast.copy(first);
+        NDList current = converted == first ? input : new NDList(converted);
         for (int i = 0; i < blocks.size(); i++) {
             Block layer = blocks.get(i);
             NDList next;

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 /**
  * The Java side of the PyTorch-Python peer benchmark ({@code bench/run-peer.sh}; the Python side is
@@ -76,11 +77,12 @@ public final class PeerBenchmark {
     private static void train(Map<String, String> options) {
         String row = options.getOrDefault("--row", "frozen");
         TrainingConfig config = config(options, Integer.parseInt(options.getOrDefault("--input-size", "160")));
-        List<LabeledFile> files = SplitManifest.read(config.manifest()).files(Split.TRAIN);
+        List<LabeledFile> all = SplitManifest.read(config.manifest()).files(Split.TRAIN);
         int photos = Integer.parseInt(options.getOrDefault("--photos", "0"));
-        if (photos > 0 && photos < files.size()) {
-            files = files.subList(0, photos);
-        }
+        // A smaller run takes photos evenly spread over the manifest (which is sorted by digit); the
+        // Python side picks the same ones.
+        List<LabeledFile> files = photos <= 0 || photos >= all.size() ? all
+                : IntStream.range(0, photos).mapToObj(i -> all.get((int) ((long) i * all.size() / photos))).toList();
         List<Path> paths = files.stream().map(f -> config.dataDir().resolve(f.relativePath())).toList();
         int[] labels = files.stream().mapToInt(LabeledFile::label).toArray();
         ExecutorService workers = Executors.newFixedThreadPool(config.decodeThreads(), r -> {

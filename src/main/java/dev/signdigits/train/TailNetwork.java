@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.signdigits.model.ChannelsLast;
 import dev.signdigits.model.ConvBatchNorm;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class TailNetwork {
     }
 
     NDList forward(ParameterStore store, NDList input, boolean training) {
-        NDList current = input;
+        NDList current = new NDList(ChannelsLast.copy(input.singletonOrThrow())); // see ChannelsLast
         for (int i = 0; i < layers.size(); i++) {
             Block block = layers.get(i).block();
             if (i + 1 < layers.size() && ConvBatchNorm.fusable(block, layers.get(i + 1).block())) {
