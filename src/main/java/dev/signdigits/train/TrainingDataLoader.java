@@ -102,8 +102,7 @@ final class TrainingDataLoader {
         return new SplitImages(names, images, labels, groupList);
     }
 
-    /** Photos larger than {@link #KEEP_EDGE} scaled down (area averaging); smaller ones as they are. */
-    static BufferedImage shrink(BufferedImage image) {
+    private static BufferedImage shrink(BufferedImage image) {
         int edge = Math.max(image.getWidth(), image.getHeight());
         if (edge <= KEEP_EDGE) {
             return image;
