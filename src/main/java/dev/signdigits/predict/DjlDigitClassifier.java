@@ -1,15 +1,12 @@
 package dev.signdigits.predict;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.signdigits.model.FinetunedMetadata;
 import dev.signdigits.model.FinetunedModel;
-import dev.signdigits.model.StreamingForward;
+import dev.signdigits.model.FoldedNetwork;
+import dev.signdigits.model.GraphFolder;
+import dev.signdigits.model.graph.FoldedGraph;
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,18 +22,14 @@ import java.util.Map;
  */
 public final class DjlDigitClassifier implements DigitClassifier, TensorClassifier {
     private final NDManager manager;
-    private final FinetunedModel model;
+    private final FoldedNetwork network;
     private final ImagePreprocessor preprocessor;
     private final ModelInfo info;
-    private final ParameterStore store;
 
-    private DjlDigitClassifier(NDManager manager, FinetunedModel model) {
+    private DjlDigitClassifier(NDManager manager, FinetunedMetadata m, FoldedGraph graph) {
         this.manager = manager;
-        this.model = model;
-        FinetunedMetadata m = model.metadata();
+        this.network = new FoldedNetwork(graph, manager);
         this.preprocessor = new ImagePreprocessor(m.inputSize(), m.preprocessing().mean(), m.preprocessing().std());
-        this.model.block().freezeParameters(true);
-        this.store = new ParameterStore(manager, false);
         Map<String, String> props = new LinkedHashMap<>(m.provenance());
         props.put("architecture", m.architecture());
         props.put("width", Float.toString(m.width()));
@@ -44,11 +37,20 @@ public final class DjlDigitClassifier implements DigitClassifier, TensorClassifi
         this.info = new ModelInfo(m.id(), "djl", m.labels(), m.inputSize(), props);
     }
 
-    /** Loads {@code models/finetuned/<run>} (or the {@code latest} link). */
+    /**
+     * Loads {@code models/finetuned/<run>} (or the {@code latest} link) and folds its batch norms
+     * into the convolutions ({@link FoldedNetwork}); the trained network itself is not kept.
+     */
     public static DjlDigitClassifier open(Path modelDir) {
         NDManager manager = NDManager.newBaseManager();
         try {
-            return new DjlDigitClassifier(manager, FinetunedModel.load(modelDir, manager));
+            FinetunedModel model;
+            FoldedGraph graph;
+            try (NDManager loading = manager.newSubManager()) {
+                model = FinetunedModel.load(modelDir, loading);
+                graph = GraphFolder.fold(model);
+            }
+            return new DjlDigitClassifier(manager, model.metadata(), graph);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -74,12 +76,8 @@ public final class DjlDigitClassifier implements DigitClassifier, TensorClassifi
 
     @Override
     public synchronized List<float[]> classifyTensor(float[] nchw, int n) {
-        int size = preprocessor.inputSize();
         try (NDManager call = manager.newSubManager()) {
-            NDArray x = call.create(FloatBuffer.wrap(nchw), new Shape(n, 3, size, size));
-            NDArray probs = StreamingForward.run(model.block().getChildren().values(), store, new NDList(x))
-                    .singletonOrThrow().softmax(1);
-            float[] flat = probs.toFloatArray();
+            float[] flat = network.forward(call, nchw, n, preprocessor.inputSize()).softmax(1).toFloatArray();
             int classes = info.labels().size();
             List<float[]> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

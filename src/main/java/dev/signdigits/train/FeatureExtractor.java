@@ -11,13 +11,9 @@ import dev.signdigits.predict.ImagePreprocessor;
 import dev.signdigits.progress.ProgressBar;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * Runs the frozen trunk once per (photo, variant) and fills a {@link FeatureCache}. Augmentation
@@ -25,8 +21,6 @@ import java.util.concurrent.Future;
  * thread, in a fixed order, so the cache is identical from run to run.
  */
 final class FeatureExtractor {
-    private static final int PREFETCH = 3;
-
     private final SequentialBlock trunk;
     private final NDManager manager;
     private final ImagePreprocessor preprocessor;
@@ -58,55 +52,46 @@ final class FeatureExtractor {
                          long seed, boolean plainFirst) {
         int jobs = images.size() * copies;
         ParameterStore store = new ParameterStore(manager, false);
-        FeatureCache cache = null;
-        Deque<Future<float[]>> pending = new ArrayDeque<>();
-        int nextSubmit = 0;
+        FeatureCache[] cache = {null};
         try (ProgressBar bar = new ProgressBar(task, jobs, "img")) {
-            for (int start = 0; start < jobs; start += batchSize) {
-                StopRequest.check();
-                while (pending.size() < PREFETCH && nextSubmit < jobs) {
-                    int from = nextSubmit;
-                    int to = Math.min(jobs, from + batchSize);
-                    pending.add(workers.submit(() -> prepare(images, copies, augmentation, seed, plainFirst, from, to)));
-                    nextSubmit = to;
-                }
-                int end = Math.min(jobs, start + batchSize);
-                float[] input = pending.removeFirst().get();
-                float[] features;
-                Shape featureShape;
-                try (NDManager step = manager.newSubManager()) {
-                    int n = end - start;
-                    NDArray x = step.create(FloatBuffer.wrap(input),
-                            new Shape(n, 3, preprocessor.inputSize(), preprocessor.inputSize()));
-                    NDArray out = StreamingForward.run(trunk.getChildren().values(), store, new NDList(x)).singletonOrThrow();
-                    featureShape = out.getShape().slice(1);
-                    features = out.toFloatArray();
-                }
-                if (cache == null) {
-                    cache = new FeatureCache(featureShape);
-                }
-                int[] batchLabels = new int[end - start];
-                int[] sources = new int[end - start];
-                for (int j = start; j < end; j++) {
-                    sources[j - start] = j / copies;
-                    batchLabels[j - start] = labels[j / copies];
-                }
-                cache.addBatch(features, batchLabels, sources);
-                bar.step(end - start);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while extracting features", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not prepare an image: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pending.forEach(f -> f.cancel(true));
+            new InputPipeline(workers).run(jobs, batchSize,
+                    (from, to) -> prepare(images, copies, augmentation, seed, plainFirst, from, to),
+                    (start, end, input) -> {
+                        StopRequest.check();
+                        Features features = runTrunk(input, end - start, store);
+                        if (cache[0] == null) {
+                            cache[0] = new FeatureCache(features.shape());
+                        }
+                        int[] batchLabels = new int[end - start];
+                        int[] sources = new int[end - start];
+                        for (int j = start; j < end; j++) {
+                            sources[j - start] = j / copies;
+                            batchLabels[j - start] = labels[j / copies];
+                        }
+                        cache[0].addBatch(features.values(), batchLabels, sources);
+                        bar.step(end - start);
+                    });
         }
-        return cache;
+        return cache[0];
     }
 
-    private float[] prepare(List<BufferedImage> images, int copies, Augmentation augmentation, long seed, boolean plainFirst,
-                            int from, int to) {
+    /** Trunk outputs of a batch, flat, and the shape of one image's output. */
+    private record Features(float[] values, Shape shape) {}
+
+    private Features runTrunk(float[] input, int n, ParameterStore store) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.create(FloatBuffer.wrap(input), new Shape(n, 3, preprocessor.inputSize(), preprocessor.inputSize()));
+            NDArray out = StreamingForward.run(trunk.getChildren().values(), store, new NDList(x)).singletonOrThrow();
+            return new Features(out.toFloatArray(), out.getShape().slice(1));
+        }
+    }
+
+    /**
+     * Normalized input of jobs {@code [from, to)}, job {@code j} being variant {@code j % copies} of
+     * photo {@code j / copies}. Thread-safe: runs on worker threads.
+     */
+    float[] prepare(List<BufferedImage> images, int copies, Augmentation augmentation, long seed, boolean plainFirst,
+                    int from, int to) {
         int per = preprocessor.valuesPerImage();
         float[] input = new float[(to - from) * per];
         for (int j = from; j < to; j++) {

@@ -5,6 +5,7 @@ import ai.djl.nn.Parameter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Named parameter values, independent of DJL's positional .params layout, for checkpoints. */
@@ -14,13 +15,19 @@ final class ParameterFile {
     private ParameterFile() {}
 
     static void write(Map<String, Parameter> parameters, DataOutputStream out) throws IOException {
+        Map<String, float[]> arrays = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> arrays.put(name, p.getArray().toFloatArray()));
+        writeArrays(arrays, out);
+    }
+
+    /** Named float arrays in the same format (the PyTorch-Python peer benchmark reads it too). */
+    static void writeArrays(Map<String, float[]> arrays, DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);
-        out.writeInt(parameters.size());
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            float[] values = e.getValue().getArray().toFloatArray();
+        out.writeInt(arrays.size());
+        for (Map.Entry<String, float[]> e : arrays.entrySet()) {
             out.writeUTF(e.getKey());
-            out.writeInt(values.length);
-            for (float v : values) {
+            out.writeInt(e.getValue().length);
+            for (float v : e.getValue()) {
                 out.writeFloat(v);
             }
         }

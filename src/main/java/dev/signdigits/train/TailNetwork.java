@@ -6,6 +6,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.signdigits.model.ChannelsLast;
+import dev.signdigits.model.ConvBatchNorm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.Map;
  * cached trunk features. Batch norm runs in inference mode even while training (its scale and
  * shift still learn): the imported weights have batch norm folded in with identity statistics, and
  * batch statistics from 32 photos would both change the pretrained function and add noise. This is
- * also what Keras does for fine-tuning with frozen statistics.
+ * also what Keras does for fine-tuning with frozen statistics. It also lets each convolution and
+ * its batch norm run as one convolution ({@link ConvBatchNorm}).
  */
 final class TailNetwork {
 
@@ -29,10 +32,14 @@ final class TailNetwork {
     }
 
     NDList forward(ParameterStore store, NDList input, boolean training) {
-        NDList current = input;
-        for (Layer layer : layers) {
-            boolean layerTraining = training && !(layer.block() instanceof BatchNorm);
-            current = layer.block().forward(store, current, layerTraining);
+        NDList current = new NDList(ChannelsLast.copy(input.singletonOrThrow())); // see ChannelsLast
+        for (int i = 0; i < layers.size(); i++) {
+            Block block = layers.get(i).block();
+            if (i + 1 < layers.size() && ConvBatchNorm.fusable(block, layers.get(i + 1).block())) {
+                current = ConvBatchNorm.forward(store, block, (BatchNorm) layers.get(++i).block(), current, training);
+            } else {
+                current = block.forward(store, current, training && !(block instanceof BatchNorm));
+            }
         }
         return current;
     }

@@ -74,36 +74,10 @@ final class TailTrainer {
                                    LearningRateSchedule schedule, Adam adam, ParameterStore store) {
         int epoch = state.completedEpochs() + 1;
         long started = System.nanoTime();
-        int[] order = epochOrder(variants, epoch);
-        double lossSum = 0;
-        long correct = 0;
-        float lr = 0;
-        try (ProgressBar bar = new ProgressBar(String.format(Locale.ROOT, "epoch %2d/%d", epoch, config.epochs()),
-                order.length, "img")) {
-            for (int start = 0; start < order.length; start += config.batchSize()) {
-                int[] rows = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
-                StopRequest.check();
-                lr = schedule.at(adam.step());
-                try (NDManager step = manager.newSubManager()) {
-                    NDArray x = train.batch(step, rows);
-                    NDArray y = train.labels(step, rows);
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDList logits = tail.forward(store, new NDList(x), true);
-                        NDArray value = trainingLoss(logits.singletonOrThrow(), y);
-                        collector.backward(value);
-                        lossSum += value.getFloat() * rows.length;
-                        correct += countCorrect(logits.singletonOrThrow(), y);
-                    }
-                    adam.update(lr);
-                }
-                bar.step(rows.length);
-                bar.setSuffix(String.format(Locale.ROOT, "loss %.4f acc %.4f", lossSum / (start + rows.length),
-                        (double) correct / (start + rows.length)));
-            }
-        }
+        EpochFit fit = fitEpoch(train, variants, epoch, schedule, adam, store);
         double[] valLossAcc = evaluate(val, store);
-        EpochResult result = new EpochResult(epoch, lossSum / order.length, (double) correct / order.length,
-                valLossAcc[0], valLossAcc[1], lr, (System.nanoTime() - started) / 1e9,
+        EpochResult result = new EpochResult(epoch, fit.meanLoss(), fit.accuracy(),
+                valLossAcc[0], valLossAcc[1], fit.lastLearningRate(), (System.nanoTime() - started) / 1e9,
                 dev.signdigits.system.ProcessMemory.rssBytes());
         LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f (%.1fs, RSS %d MB)",
                 epoch, result.trainLoss(), result.trainAccuracy(), result.valLoss(), result.valAccuracy(), result.seconds(),
@@ -123,6 +97,54 @@ final class TailTrainer {
         }
         checkpoints.save(next, tail.allParameters(), adam);
         return next;
+    }
+
+    /** Mean training loss and accuracy of one epoch, and the learning rate of its last step. */
+    record EpochFit(double meanLoss, double accuracy, float lastLearningRate) {}
+
+    /** One pass over shuffled batches (one variant of each photo), each batch one {@link #step}. */
+    EpochFit fitEpoch(FeatureCache train, int[][] variants, int epoch, LearningRateSchedule schedule, Adam adam,
+                      ParameterStore store) {
+        int[] order = epochOrder(variants, epoch);
+        double lossSum = 0;
+        long correct = 0;
+        float lr = 0;
+        try (ProgressBar bar = new ProgressBar(String.format(Locale.ROOT, "epoch %2d/%d", epoch, config.epochs()),
+                order.length, "img")) {
+            for (int start = 0; start < order.length; start += config.batchSize()) {
+                int[] rows = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+                StopRequest.check();
+                lr = schedule.at(adam.step());
+                try (NDManager step = manager.newSubManager()) {
+                    double[] lossAndCorrect = step(train.batch(step, rows), train.labels(step, rows), lr, adam, store);
+                    lossSum += lossAndCorrect[0];
+                    correct += (long) lossAndCorrect[1];
+                }
+                bar.step(rows.length);
+                bar.setSuffix(String.format(Locale.ROOT, "loss %.4f acc %.4f", lossSum / (start + rows.length),
+                        (double) correct / (start + rows.length)));
+            }
+        }
+        return new EpochFit(lossSum / order.length, (double) correct / order.length, lr);
+    }
+
+    /**
+     * One optimization step on a batch: forward in training mode, label-smoothed softmax cross-entropy, backward,
+     * Adam update. Returns the batch's summed loss and its number of correct answers; the caller
+     * closes the manager of {@code x} and {@code y}.
+     */
+    double[] step(NDArray x, NDArray y, float lr, Adam adam, ParameterStore store) {
+        double lossSum;
+        long correct;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList logits = tail.forward(store, new NDList(x), true);
+            NDArray value = trainingLoss(logits.singletonOrThrow(), y);
+            collector.backward(value);
+            lossSum = value.getFloat() * x.getShape().get(0);
+            correct = countCorrect(logits.singletonOrThrow(), y);
+        }
+        adam.update(lr);
+        return new double[] {lossSum, correct};
     }
 
     /** Mean loss and accuracy of the tail in inference mode. */
@@ -176,7 +198,8 @@ final class TailTrainer {
         return order;
     }
 
-    private static int[][] rowsBySource(FeatureCache cache) {
+    /** The cache rows of each source photo (its augmented variants). */
+    static int[][] rowsBySource(FeatureCache cache) {
         int sources = 0;
         for (int r = 0; r < cache.size(); r++) {
             sources = Math.max(sources, cache.source(r) + 1);

@@ -102,7 +102,8 @@ final class TrainingDataLoader {
         return new SplitImages(names, images, labels, groupList);
     }
 
-    private static BufferedImage shrink(BufferedImage image) {
+    /** Photos larger than {@link #KEEP_EDGE} scaled down (area averaging); smaller ones as they are. */
+    static BufferedImage shrink(BufferedImage image) {
         int edge = Math.max(image.getWidth(), image.getHeight());
         if (edge <= KEEP_EDGE) {
             return image;

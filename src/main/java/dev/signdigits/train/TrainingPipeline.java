@@ -2,15 +2,12 @@ package dev.signdigits.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.SequentialBlock;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.eval.Evaluation;
 import dev.signdigits.eval.Scored;
 import dev.signdigits.model.ImportedBackbone;
-import dev.signdigits.model.LayerStack;
 import dev.signdigits.model.MobileNetSpec;
-import dev.signdigits.model.MobileNets;
 import dev.signdigits.model.NamedLayer;
 import dev.signdigits.model.PretrainedBackbones;
 import dev.signdigits.predict.ImagePreprocessor;
@@ -66,16 +63,13 @@ public final class TrainingPipeline {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) config.seed());
             ImportedBackbone backbone = ImportedBackbone.load(backboneDir, manager);
-            MobileNetSpec spec = backbone.spec().withInputSize(config.inputSize());
-            List<NamedLayer> layers = new ArrayList<>(backbone.backbone());
-            layers.addAll(MobileNets.head(data.labels().size(), config.dropout(), spec.featureChannels()));
-            int cut = NetworkCut.trunkSize(layers, config.fineTuneLayers());
-            List<NamedLayer> trunkLayers = layers.subList(0, cut);
-            SequentialBlock trunk = LayerStack.sequential(trunkLayers);
-            trunk.freezeParameters(true);
-            SequentialBlock full = LayerStack.sequential(layers);
-            full.initialize(manager, DataType.FLOAT32, spec.inputShape(1));
-            trunk.freezeParameters(true);
+            FineTuneNetwork network = FineTuneNetwork.build(backbone, data.labels().size(), config.inputSize(),
+                    config.dropout(), config.fineTuneLayers(), manager);
+            MobileNetSpec spec = network.spec();
+            List<NamedLayer> layers = network.layers();
+            int cut = network.cut();
+            SequentialBlock trunk = network.trunk();
+            SequentialBlock full = network.full();
             LOG.info("Fine-tuning the last {} layers (from {}); the first {} run once per photo variant",
                     layers.size() - cut, layers.get(cut).name(), cut);
 
@@ -102,8 +96,7 @@ public final class TrainingPipeline {
                     : epoch -> extractor.extract("frozen layers, epoch " + epoch, data.train().images(),
                             data.train().labels(), 1, augmentation, config.seed() * 7919 + epoch, false);
 
-            TailNetwork tail = new TailNetwork(layers.subList(cut, layers.size()).stream()
-                    .map(l -> new TailNetwork.Layer(l.name(), l.block())).toList());
+            TailNetwork tail = network.tail();
             TailTrainer trainer = new TailTrainer(tail, manager, config, checkpoints);
             t = System.nanoTime();
             TrainingState state = trainer.train(data.train().size(), trainForEpoch, valCache, configHash, resume);

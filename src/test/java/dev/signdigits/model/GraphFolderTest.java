@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -152,28 +150,7 @@ class GraphFolderTest {
         }
     }
 
-    /** The classifier with DJL's initial weights and random batch-norm parameters and statistics. */
     private static List<NamedLayer> initialized(MobileNetSpec spec, NDManager manager, Random random) {
-        List<NamedLayer> layers = MobileNets.classifier(spec, CLASSES, 0.2f);
-        SequentialBlock block = LayerStack.sequential(layers);
-        block.initialize(manager, DataType.FLOAT32, spec.inputShape(1));
-        for (NamedLayer layer : LayerStack.flatten(layers)) {
-            if (layer.block() instanceof BatchNorm bn) {
-                set(bn, "gamma", random, 0.5f, 1.5f);
-                set(bn, "beta", random, -0.5f, 0.5f);
-                set(bn, "runningMean", random, -0.5f, 0.5f);
-                set(bn, "runningVar", random, 0.5f, 2f);
-            }
-        }
-        return layers;
-    }
-
-    private static void set(BatchNorm bn, String name, Random random, float lo, float hi) {
-        Parameter p = bn.getParameters().get(name);
-        float[] values = new float[(int) p.getArray().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = lo + random.nextFloat() * (hi - lo);
-        }
-        p.getArray().set(values);
+        return RandomizedNetworks.classifier(spec, CLASSES, manager, random);
     }
 }

@@ -1,0 +1,151 @@
+package dev.signdigits.train;
+
+import ai.djl.ndarray.NDManager;
+import dev.signdigits.SignDigitsException;
+import dev.signdigits.data.LabeledFile;
+import dev.signdigits.data.split.Split;
+import dev.signdigits.data.split.SplitManifest;
+import dev.signdigits.model.ImportedBackbone;
+import dev.signdigits.model.PretrainedBackbones;
+import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.predict.DigitClassifiers;
+import dev.signdigits.predict.RuntimeBenchmark;
+import dev.signdigits.predict.TensorClassifier;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+/**
+ * The Java side of the PyTorch-Python peer benchmark ({@code bench/run-peer.sh}; the Python side is
+ * {@code bench/peer/peer.py}). One workload per process, results as one JSON object per line on
+ * stdout, progress and logs on stderr:
+ *
+ * <pre>
+ * PeerBenchmark prepare --out DIR [--sizes 224,160]           weights.bin, reference.bin, model-SIZE/ (+ exports)
+ * PeerBenchmark train --row frozen|full --input-size N [--photos N] [--fine-tune-layers 28]
+ * PeerBenchmark infer --model DIR [--runtimes djl,onnx,tflite] [--single 200] [--batches 8]
+ * common: [--threads N] [--models-dir models] [--data-dir data/raw/sign-language-digits] [--manifest data/processed/split.csv]
+ * </pre>
+ */
+public final class PeerBenchmark {
+    private PeerBenchmark() {}
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (SignDigitsException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(e.exitCode());
+        }
+    }
+
+    private static void run(String[] args) {
+        if (args.length == 0) {
+            throw new SignDigitsException("Name a command: prepare, train or infer (see the class comment).");
+        }
+        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        int threads = Integer.parseInt(options.getOrDefault("--threads", "0"));
+        System.setProperty("ai.djl.pytorch.num_threads",
+                Integer.toString(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        System.setProperty("ai.djl.offline", "true");
+        switch (args[0]) {
+            case "prepare" -> prepare(options);
+            case "train" -> train(options);
+            case "infer" -> infer(options, threads);
+            default -> throw new SignDigitsException("Unknown command '" + args[0] + "'; use prepare, train or infer.");
+        }
+    }
+
+    private static void prepare(Map<String, String> options) {
+        TrainingConfig config = config(options, 224);
+        List<LabeledFile> train = SplitManifest.read(config.manifest()).files(Split.TRAIN);
+        List<Integer> sizes = Arrays.stream(options.getOrDefault("--sizes", "224,160").split(","))
+                .map(String::strip).map(Integer::valueOf).toList();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            PeerModels.write(Path.of(options.get("--out")), backbone(config, manager), config,
+                    config.dataDir().resolve(train.get(0).relativePath()), sizes, manager);
+        }
+    }
+
+    private static void train(Map<String, String> options) {
+        String row = options.getOrDefault("--row", "frozen");
+        TrainingConfig config = config(options, Integer.parseInt(options.getOrDefault("--input-size", "160")));
+        List<LabeledFile> all = SplitManifest.read(config.manifest()).files(Split.TRAIN);
+        int photos = Integer.parseInt(options.getOrDefault("--photos", "0"));
+        // A smaller run takes photos evenly spread over the manifest (which is sorted by digit); the
+        // Python side picks the same ones.
+        List<LabeledFile> files = photos <= 0 || photos >= all.size() ? all
+                : IntStream.range(0, photos).mapToObj(i -> all.get((int) ((long) i * all.size() / photos))).toList();
+        List<Path> paths = files.stream().map(f -> config.dataDir().resolve(f.relativePath())).toList();
+        int[] labels = files.stream().mapToInt(LabeledFile::label).toArray();
+        ExecutorService workers = Executors.newFixedThreadPool(config.decodeThreads(), r -> {
+            Thread t = new Thread(r, "augment");
+            t.setDaemon(true);
+            return t;
+        });
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TrainingWorkloads workloads = new TrainingWorkloads(config, backbone(config, manager), manager, workers);
+            TrainingWorkloads.Timing timing = switch (row) {
+                case "frozen" -> workloads.frozenTrunkEpoch(paths, labels);
+                case "full" -> workloads.fullNetworkEpoch(paths, labels);
+                default -> throw new SignDigitsException("Unknown --row '" + row + "'; use frozen or full.");
+            };
+            StringBuilder phases = new StringBuilder();
+            timing.seconds().forEach((phase, s) -> phases.append(phases.length() == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "\"%s\": %.4f", phase, s)));
+            System.out.printf(Locale.ROOT, "{\"side\": \"java\", \"workload\": \"train-%s\", \"input_size\": %d,"
+                            + " \"images\": %d, \"seconds\": %.4f, \"images_per_s\": %.3f, \"phases\": {%s},"
+                            + " \"main_thread_cpu_s\": %.4f, \"mean_loss\": %.4f}%n",
+                    row, config.inputSize(), timing.images(), timing.total(), timing.images() / timing.total(), phases,
+                    timing.threadCpuSeconds(), timing.meanLoss());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static void infer(Map<String, String> options, int threads) {
+        Path model = Path.of(options.get("--model"));
+        RuntimeBenchmark bench = new RuntimeBenchmark(Integer.parseInt(options.getOrDefault("--single", "200")),
+                Integer.parseInt(options.getOrDefault("--batches", "8")), 1);
+        for (String runtime : options.getOrDefault("--runtimes", "djl,onnx,tflite").split(",")) {
+            try (DigitClassifier classifier = DigitClassifiers.open(runtime.strip(), model, threads)) {
+                int size = classifier.info().inputSize();
+                RuntimeBenchmark.Row row = bench.measure(runtime.strip(), (TensorClassifier) classifier, size);
+                System.out.printf(Locale.ROOT, "{\"side\": \"java\", \"workload\": \"infer\", \"runtime\": \"%s\","
+                                + " \"input_size\": %d, \"p50_ms\": %.4f, \"p99_ms\": %.4f, \"batch32_images_per_s\": %.3f}%n",
+                        row.runtime(), size, row.p50Millis(), row.p99Millis(), row.batchImagesPerSecond());
+            }
+        }
+    }
+
+    private static TrainingConfig config(Map<String, String> options, int inputSize) {
+        return new TrainingConfig(Path.of(options.getOrDefault("--data-dir", "data/raw/sign-language-digits")),
+                Path.of(options.getOrDefault("--manifest", "data/processed/split.csv")),
+                Path.of(options.getOrDefault("--models-dir", "models")), PretrainedBackbones.DEFAULT, inputSize,
+                Integer.parseInt(options.getOrDefault("--fine-tune-layers", "28")), 1, 32, 5e-4f, 1e-4f, 0.3f, 0f, 1, true, 8,
+                Long.parseLong(options.getOrDefault("--seed", "42")), false,
+                Integer.parseInt(options.getOrDefault("--decode-threads", "2")));
+    }
+
+    private static ImportedBackbone backbone(TrainingConfig config, NDManager manager) {
+        return ImportedBackbone.load(PretrainedBackbones.ensureImported(config.modelsDir(), config.backbone()), manager);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new SignDigitsException("Expected --option value pairs, got '" + args[i] + "'.");
+            }
+            options.put(args[i], args[++i]);
+        }
+        return options;
+    }
+}
