@@ -66,7 +66,7 @@ class TrainingWorkloadsTest {
             labels[i] = digit;
         }
         TrainingConfig config = new TrainingConfig(MIRROR, models.resolve("split.csv"), models, "mobilenet_v1_0.25_128",
-                96, Math.max(fineTuneLayers, 20), 1, 32, 5e-4f, 1e-4f, 0.3f, 1, true, 8, 3, false, 2);
+                96, Math.max(fineTuneLayers, 20), 1, 32, 5e-4f, 1e-4f, 0.3f, 0f, 1, true, 8, 3, false, 2);
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try (NDManager manager = NDManager.newBaseManager()) {
             ImportedBackbone backbone = ImportedBackbone.load(
