@@ -80,7 +80,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "### PyTorch-Python peer, $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo
-  echo "\`bench/run-peer.sh\`, PAIRS=$PAIRS${SMALL/#1/, SMALL=1 (96 photos)}; $(java -version 2>&1 | head -1 | tr -d '"'), DJL 0.36.0 + PyTorch 2.7.1 vs PyTorch $("$PY" -c 'import torch; print(torch.__version__)') (Debian); Java env: \`$JAVA_ENV\`; Python env: \`$PY_ENV\`, train args \`$PY_TRAIN_ARGS\`; load average before $load_before, after $load_after."
+  echo "\`bench/run-peer.sh\`, PAIRS=$PAIRS$([[ "$SMALL" == 1 ]] && echo ", SMALL=1 (96 photos)"); $(java -version 2>&1 | head -1 | tr -d '"'), DJL 0.36.0 + PyTorch 2.7.1 vs PyTorch $("$PY" -c 'import torch; print(torch.__version__)') (Debian); Java env: \`$JAVA_ENV\`; Python env: \`$PY_ENV\`, train args \`$PY_TRAIN_ARGS\`; load average before $load_before, after $load_after."
   echo
   cat "$out/table.md"
 } >"$out/section.md"

@@ -2,6 +2,7 @@ package dev.signdigits.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -44,11 +45,20 @@ public final class ConvBatchNorm {
         NDArray beta = value(store, bn, "beta", in, training);
         NDArray mean = value(store, bn, "runningMean", in, false);
         NDArray var = value(store, bn, "runningVar", in, false);
-        NDArray scale = gamma.div(var.add(Layers.BN_EPSILON).sqrt());
-        NDArray foldedWeight = weight.mul(scale.reshape(scale.getShape().get(0), 1, 1, 1));
-        NDArray foldedBias = beta.sub(mean.mul(scale));
+        // DJL puts an op's result in its first operand's manager: here the model's, which lives
+        // as long as the model. Every intermediate moves to the input's manager (a step or batch
+        // scope) instead, or each call would leak the folded weights (measured: 1.5 MB a step).
+        NDManager scope = in.getManager();
+        NDArray scale = scoped(gamma.div(scoped(scoped(var.add(Layers.BN_EPSILON), scope).sqrt(), scope)), scope);
+        NDArray foldedWeight = scoped(weight.mul(scoped(scale.reshape(scale.getShape().get(0), 1, 1, 1), scope)), scope);
+        NDArray foldedBias = scoped(beta.sub(scoped(mean.mul(scale), scope)), scope);
         return Conv2d.conv2d(in, foldedWeight, foldedBias, conv.getStride(), conv.getPadding(), conv.getDilation(),
                 conv.getGroups());
+    }
+
+    private static NDArray scoped(NDArray array, NDManager scope) {
+        array.attach(scope);
+        return array;
     }
 
     private static NDArray value(ParameterStore store, Block block, String name, NDArray input, boolean training) {

@@ -88,6 +88,29 @@ class ConvBatchNormTest {
         }
     }
 
+    @Test
+    void leavesNothingInTheModelsManagerAfterACall() {
+        try (NDManager model = NDManager.newBaseManager()) {
+            MobileNetSpec spec = new MobileNetSpec(MobileNetSpec.V1, 0.25f, 32);
+            List<NamedLayer> layers = RandomizedNetworks.classifier(spec, CLASSES, model, new Random(3));
+            SequentialBlock block = LayerStack.sequential(layers);
+            ParameterStore store = new ParameterStore(model, false);
+            long before = model.getManagedArrays().size();
+            for (boolean training : new boolean[] {false, true}) {
+                try (NDManager step = model.newSubManager();
+                     GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray x = step.create(RandomizedNetworks.uniform(new Random(4), 3 * 32 * 32), spec.inputShape(1));
+                    Block conv = LayerStack.layer(layers, "conv_pw_2").block();
+                    BatchNorm bn = (BatchNorm) LayerStack.layer(layers, "conv_pw_2_bn").block();
+                    NDArray in = step.create(RandomizedNetworks.uniform(new Random(6), 2 * 16 * 8 * 8), new Shape(2, 16, 8, 8));
+                    ConvBatchNorm.forward(store, conv, bn, new NDList(in), training);
+                    StreamingForward.run(block.getChildren().values(), store, new NDList(x));
+                }
+                assertThat(model.getManagedArrays()).as("training %s", training).hasSize((int) before);
+            }
+        }
+    }
+
     /** Gradients of sum(output * fixed random weights) for each parameter. */
     private static List<float[]> gradients(List<Parameter> params, java.util.function.Supplier<NDArray> forward,
                                            NDManager manager) {
