@@ -112,7 +112,14 @@ public final class TfliteDigitClassifier implements DigitClassifier, TensorClass
 
     @Override
     public List<float[]> classify(List<BufferedImage> images) {
-        return classifyTensor(preprocessor.toBatch(images), images.size());
+        // Image by image into one reused buffer: the interpreter takes one image per run anyway, and
+        // a whole batch as one float array (9.8 MB for 32 photos at 160 px) is a humongous object
+        // for G1 on every call, which made batch jobs spend seconds in GC pauses.
+        float[] chw = new float[preprocessor.valuesPerImage()];
+        return run(images.size(), (i, hwc) -> {
+            preprocessor.toChw(preprocessor.resize(images.get(i)), chw, 0);
+            NhwcLayout.imageToHwc(chw, 0, 3, preprocessor.inputSize(), preprocessor.inputSize(), hwc);
+        });
     }
 
     @Override
@@ -122,6 +129,15 @@ public final class TfliteDigitClassifier implements DigitClassifier, TensorClass
         if (n < 0 || nchw.length < (long) n * per) {
             throw new IllegalArgumentException("expected " + n + " x " + per + " values, got " + nchw.length);
         }
+        return run(n, (i, hwc) -> NhwcLayout.imageToHwc(nchw, i * per, 3, size, size, hwc));
+    }
+
+    /** Writes image {@code i} of a call, NHWC and normalized, into {@code hwc}. */
+    private interface HwcInput {
+        void fill(int i, float[] hwc);
+    }
+
+    private List<float[]> run(int n, HwcInput input) {
         open.readLock().lock();
         try {
             if (closed) {
@@ -130,9 +146,9 @@ public final class TfliteDigitClassifier implements DigitClassifier, TensorClass
             TfliteInterpreter interpreter = borrow();
             try {
                 List<float[]> out = new ArrayList<>(n);
-                float[] hwc = new float[per];
+                float[] hwc = new float[preprocessor.valuesPerImage()];
                 for (int i = 0; i < n; i++) {
-                    NhwcLayout.imageToHwc(nchw, i * per, 3, size, size, hwc);
+                    input.fill(i, hwc);
                     out.add(interpreter.run(hwc));
                 }
                 return out;
