@@ -73,6 +73,13 @@ for pair in $(seq 1 "$PAIRS"); do
     done
   done
 done
+# Profile of the djl runtime (where its inference time goes, op kind by op kind), after the pairs.
+for size in 224 160; do
+  for batch in 1 32; do
+    record "java-profile-$size-$batch" java_side profile --model "$out/peer/model-$size" --batch $batch \
+      --calls $((batch == 1 ? single : batches * 4))
+  done
+done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 "$PY" bench/peer/table.py "$out/results.jsonl" >"$out/table.md"

@@ -84,11 +84,36 @@ def table(runs):
     return "\n".join(lines) + "\n"
 
 
+def profiles(path):
+    """The djl runtime's time per call by op kind (PeerBenchmark profile lines), one column per run."""
+    with open(path) as f:
+        found = [json.loads(line) for line in f if line.startswith("{") and '"workload": "profile"' in line]
+    if not found:
+        return ""
+    kinds = sorted({k for p in found for k in p["ops"]}, key=lambda k: -max(p["ops"].get(k, [0])[0] for p in found))
+    head = [f"{p['input_size']}px, batch {p['batch']} ({p['calls']} calls)" for p in found]
+    lines = ["| op kind (ops per call) | " + " | ".join(head) + " |", "| --- |" + " --- |" * len(found)]
+    for kind in kinds:
+        counts = sorted({p["ops"][kind][1] for p in found if kind in p["ops"]})
+        cells = []
+        for p in found:
+            ms, _ = p["ops"].get(kind, [0, 0])
+            cells.append(f"{ms:.2f} ms ({100 * ms / p['mean_ms']:.0f}%)")
+        lines.append(f"| {kind} ({'/'.join(map(str, counts))}) | " + " | ".join(cells) + " |")
+    lines.append("| **whole call** | " + " | ".join(f"**{p['mean_ms']:.2f} ms**" for p in found) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     runs = load(sys.argv[1])
+    runs = {k: v for k, v in runs.items() if k[1] != "profile"}
     pairs = max((len(v) for v in runs.values()), default=0)
     sys.stdout.write(table(runs))
     sys.stdout.write(f"\nMedians of {pairs} runs per cell, sides alternated (Java, Python, Java, Python, ...).\n")
+    profile = profiles(sys.argv[1])
+    if profile:
+        sys.stdout.write("\nWhere a djl runtime call spends its time (`PeerBenchmark profile`: the folded network timed op by op,"
+                         " mean per call after 30 warm-up calls; ops per call in brackets, share of the call in parentheses):\n\n" + profile)
 
 
 if __name__ == "__main__":

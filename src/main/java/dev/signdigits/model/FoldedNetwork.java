@@ -28,6 +28,24 @@ public final class FoldedNetwork implements AutoCloseable {
     private final int tensors;
     private final int logits;
 
+    /**
+     * Receives the time each native op of a call took, by kind ("pointwise conv", "clamp", ...):
+     * the profile behind the per-op breakdown in docs/performance.md (PeerBenchmark profile).
+     */
+    @FunctionalInterface
+    public interface OpTimer {
+        OpTimer NONE = (kind, nanos) -> {};
+
+        void add(String kind, long nanos);
+
+        /** Records the time since {@code since} under {@code kind}; returns now. */
+        default long lap(String kind, long since) {
+            long now = System.nanoTime();
+            add(kind, now - since);
+            return now;
+        }
+    }
+
     /** One op with its native weights. */
     private record Step(GraphOp op, NDArray weights, NDArray bias) {}
 
@@ -38,7 +56,8 @@ public final class FoldedNetwork implements AutoCloseable {
         List<Step> built = new ArrayList<>();
         for (GraphOp op : graph.ops()) {
             if (op instanceof GraphOp.Conv conv) {
-                built.add(new Step(op, convWeights(conv), weightsManager.create(conv.bias())));
+                GraphOp.Conv padded = withSymmetricPadding(conv);
+                built.add(new Step(padded, convWeights(padded), weightsManager.create(padded.bias())));
             } else if (op instanceof GraphOp.Dense dense) {
                 built.add(new Step(op, weightsManager.create(FloatBuffer.wrap(dense.weights()),
                         new Shape(dense.outFeatures(), dense.inFeatures())), weightsManager.create(dense.bias())));
@@ -55,6 +74,32 @@ public final class FoldedNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * TF-SAME's uneven padding (one more row and column at the bottom and right, for stride 2 on
+     * even sizes) as even padding: the kernel grows by a zero top row and left column, and padding
+     * top + 1 on every side reads exactly the pixels the original reads. The convolution does up to
+     * 16/9 of the multiplies, but the separate pad op, a full copy of the activation, disappears.
+     */
+    static GraphOp.Conv withSymmetricPadding(GraphOp.Conv conv) {
+        int[] p = conv.pads();
+        if (p[2] != p[0] + 1 || p[3] != p[1] + 1 || p[0] != p[1]) {
+            return conv;
+        }
+        int k = conv.kernel();
+        int grown = k + 1;
+        int filters = conv.outChannels() * (conv.depthwise() ? 1 : conv.inChannels());
+        float[] w = conv.weights();
+        float[] out = new float[filters * grown * grown];
+        for (int f = 0; f < filters; f++) {
+            for (int r = 0; r < k; r++) {
+                System.arraycopy(w, (f * k + r) * k, out, (f * grown + r + 1) * grown + 1, k);
+            }
+        }
+        int pad = p[2];
+        return new GraphOp.Conv(conv.name(), conv.input(), conv.output(), conv.inChannels(), conv.outChannels(), grown,
+                conv.stride(), new int[] {pad, pad, pad, pad}, conv.depthwise(), conv.relu6(), out, conv.bias());
+    }
+
     private NDArray convWeights(GraphOp.Conv conv) {
         int in = conv.depthwise() ? 1 : conv.inChannels();
         int k = conv.kernel();
@@ -65,10 +110,17 @@ public final class FoldedNetwork implements AutoCloseable {
 
     /** Logits for a normalized NCHW batch; the result lives in {@code manager}. */
     public NDArray forward(NDManager manager, float[] nchw, int n, int size) {
+        return forward(manager, nchw, n, size, OpTimer.NONE);
+    }
+
+    /** {@link #forward(NDManager, float[], int, int)}, reporting each op's time to {@code timer}. */
+    public NDArray forward(NDManager manager, float[] nchw, int n, int size, OpTimer timer) {
+        long t = System.nanoTime();
         NDArray x;
         try (NDArray input = manager.create(FloatBuffer.wrap(nchw), new Shape(n, 3, size, size))) {
             x = ChannelsLast.copy(input);
         }
+        t = timer.lap("input (copy in, channels-last)", t);
         NDArray[] values = new NDArray[tensors];
         values[0] = x;
         for (int i = 0; i < steps.size(); i++) {
@@ -77,15 +129,19 @@ public final class FoldedNetwork implements AutoCloseable {
             NDArray in = values[op.inputs().get(0)];
             NDArray out;
             if (op instanceof GraphOp.Conv conv) {
-                out = conv(conv, in, step);
+                out = conv(conv, in, step, timer, t);
             } else if (op instanceof GraphOp.Add add) {
                 out = in.add(values[add.right()]);
+                timer.lap("add", t);
             } else if (op instanceof GraphOp.GlobalAveragePool) {
                 out = Pool.globalAvgPool2d(in);
+                timer.lap("average pool", t);
             } else {
                 out = Linear.linear(in, step.weights(), step.bias()).singletonOrThrow();
+                timer.lap("dense", t);
             }
             values[op.output()] = out;
+            t = System.nanoTime();
             // Free activations as soon as nothing reads them any more: a batch of 32 at 224 would
             // otherwise hold every layer's output (over a gigabyte) until the call ends.
             for (int input : op.inputs()) {
@@ -94,25 +150,31 @@ public final class FoldedNetwork implements AutoCloseable {
                     values[input] = null;
                 }
             }
+            t = timer.lap("free activations", t);
         }
         return values[logits];
     }
 
-    private static NDArray conv(GraphOp.Conv conv, NDArray x, Step step) {
+    private static NDArray conv(GraphOp.Conv conv, NDArray x, Step step, OpTimer timer, long t) {
         int[] p = conv.pads();
         boolean symmetric = p[0] == p[2] && p[1] == p[3];
         NDArray padded = symmetric ? x : x.pad(new Shape(p[1], p[3], p[0], p[2]), 0);
         Shape padding = symmetric ? new Shape(p[0], p[1]) : new Shape(0, 0);
+        if (!symmetric) {
+            t = timer.lap("pad (TF-SAME, stride 2)", t);
+        }
         NDArray y = Conv2d.conv2d(padded, step.weights(), step.bias(), new Shape(conv.stride(), conv.stride()), padding,
                 new Shape(1, 1), conv.depthwise() ? conv.outChannels() : 1).singletonOrThrow();
         if (padded != x) {
             padded.close();
         }
+        t = timer.lap(conv.depthwise() ? "depthwise conv" : conv.kernel() == 1 ? "pointwise conv" : "full conv", t);
         if (!conv.relu6()) {
             return y;
         }
         NDArray clamped = y.clip(0f, 6f);
         y.close();
+        timer.lap("clamp (ReLU6)", t);
         return clamped;
     }
 

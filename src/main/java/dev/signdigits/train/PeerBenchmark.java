@@ -5,11 +5,15 @@ import dev.signdigits.SignDigitsException;
 import dev.signdigits.data.LabeledFile;
 import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;
+import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.FoldedNetwork;
+import dev.signdigits.model.GraphFolder;
 import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.PretrainedBackbones;
 import dev.signdigits.predict.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.RuntimeBenchmark;
+import dev.signdigits.model.graph.FoldedGraph;
 import dev.signdigits.predict.TensorClassifier;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -30,6 +35,7 @@ import java.util.stream.IntStream;
  * PeerBenchmark prepare --out DIR [--sizes 224,160]           weights.bin, reference.bin, model-SIZE/ (+ exports)
  * PeerBenchmark train --row frozen|full --input-size N [--photos N] [--fine-tune-layers 28]
  * PeerBenchmark infer --model DIR [--runtimes djl,onnx,tflite] [--single 200] [--batches 8]
+ * PeerBenchmark profile --model DIR [--batch 1] [--calls 200]      djl runtime's time per call by op kind
  * common: [--threads N] [--models-dir models] [--data-dir data/raw/sign-language-digits] [--manifest data/processed/split.csv]
  * </pre>
  */
@@ -59,7 +65,8 @@ public final class PeerBenchmark {
             case "prepare" -> prepare(options);
             case "train" -> train(options);
             case "infer" -> infer(options, threads);
-            default -> throw new SignDigitsException("Unknown command '" + args[0] + "'; use prepare, train or infer.");
+            case "profile" -> profile(options);
+            default -> throw new SignDigitsException("Unknown command '" + args[0] + "'; use prepare, train, infer or profile.");
         }
     }
 
@@ -122,6 +129,53 @@ public final class PeerBenchmark {
                                 + " \"input_size\": %d, \"p50_ms\": %.4f, \"p99_ms\": %.4f, \"batch32_images_per_s\": %.3f}%n",
                         row.runtime(), size, row.p50Millis(), row.p99Millis(), row.batchImagesPerSecond());
             }
+        }
+    }
+
+    /**
+     * Where a djl runtime call spends its time: the folded network of the model, timed op by op
+     * ({@link FoldedNetwork.OpTimer}) over {@code --calls} calls after 30 warm-up calls, on a fixed input.
+     */
+    private static void profile(Map<String, String> options) {
+        Path dir = Path.of(options.get("--model"));
+        int batch = Integer.parseInt(options.getOrDefault("--batch", "1"));
+        int calls = Integer.parseInt(options.getOrDefault("--calls", "200"));
+        int warmUp = 30;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FoldedGraph graph;
+            int size;
+            try (NDManager loading = manager.newSubManager()) {
+                FinetunedModel model = FinetunedModel.load(dir, loading);
+                graph = GraphFolder.fold(model);
+                size = model.metadata().inputSize();
+            }
+            FoldedNetwork network = new FoldedNetwork(graph, manager);
+            float[] input = new float[batch * 3 * size * size];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = (float) Math.sin(i * 0.37);
+            }
+            Map<String, long[]> byKind = new TreeMap<>(); // kind -> {nanos, ops}
+            FoldedNetwork.OpTimer timer = (kind, nanos) -> {
+                long[] v = byKind.computeIfAbsent(kind, k -> new long[2]);
+                v[0] += nanos;
+                v[1]++;
+            };
+            long total = 0;
+            for (int i = 0; i < warmUp + calls; i++) {
+                long start = System.nanoTime();
+                try (NDManager call = manager.newSubManager()) {
+                    network.forward(call, input, batch, size, i < warmUp ? FoldedNetwork.OpTimer.NONE : timer).toFloatArray();
+                }
+                total += i < warmUp ? 0 : System.nanoTime() - start;
+            }
+            StringBuilder ops = new StringBuilder();
+            for (Map.Entry<String, long[]> e : byKind.entrySet()) {
+                ops.append(ops.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "\"%s\": [%.4f, %d]",
+                        e.getKey(), e.getValue()[0] / 1e6 / calls, e.getValue()[1] / calls));
+            }
+            System.out.printf(Locale.ROOT, "{\"side\": \"java\", \"workload\": \"profile\", \"runtime\": \"djl\","
+                    + " \"input_size\": %d, \"batch\": %d, \"calls\": %d, \"mean_ms\": %.4f, \"ops\": {%s}}%n",
+                    size, batch, calls, total / 1e6 / calls, ops);
         }
     }
 
