@@ -57,7 +57,7 @@ public final class TrainOptions {
             description = "Mirror augmentation (a left hand becomes a right hand).")
     boolean flip;
 
-    @Option(names = "--patience", defaultValue = "6", description = "Stop after this many epochs without validation gain.")
+    @Option(names = "--patience", defaultValue = "10", description = "Stop after this many epochs without validation gain.")
     int patience;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for split, augmentation, shuffling and init.")
