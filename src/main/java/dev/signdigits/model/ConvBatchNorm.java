@@ -49,8 +49,10 @@ public final class ConvBatchNorm {
         // as long as the model. Every intermediate moves to the input's manager (a step or batch
         // scope) instead, or each call would leak the folded weights (measured: 1.5 MB a step).
         NDManager scope = in.getManager();
-        NDArray scale = scoped(gamma.div(scoped(scoped(var.add(Layers.BN_EPSILON), scope).sqrt(), scope)), scope);
-        NDArray foldedWeight = scoped(weight.mul(scoped(scale.reshape(scale.getShape().get(0), 1, 1, 1), scope)), scope);
+        NDArray varianceEps = scoped(var.add(Layers.BN_EPSILON), scope);
+        NDArray scale = scoped(gamma.div(scoped(varianceEps.sqrt(), scope)), scope);
+        NDArray perFilter = scoped(scale.reshape(scale.getShape().get(0), 1, 1, 1), scope);
+        NDArray foldedWeight = scoped(weight.mul(perFilter), scope);
         NDArray foldedBias = scoped(beta.sub(scoped(mean.mul(scale), scope)), scope);
         return Conv2d.conv2d(in, foldedWeight, foldedBias, conv.getStride(), conv.getPadding(), conv.getDilation(),
                 conv.getGroups());
