@@ -1,7 +1,7 @@
 package dev.signdigits.cli;
 
 import dev.signdigits.data.DatasetIndex;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.ImageFolder;
 import dev.signdigits.data.report.PreviewGrid;
 import dev.signdigits.io.AtomicFiles;

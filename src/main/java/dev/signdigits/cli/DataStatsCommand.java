@@ -2,7 +2,7 @@ package dev.signdigits.cli;
 
 import dev.signdigits.data.BulkDecoder;
 import dev.signdigits.data.DatasetIndex;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.ImageFolder;
 import dev.signdigits.data.report.DatasetStats;
 import dev.signdigits.data.report.StatsCollector;

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
+import dev.signdigits.image.ImageDecoder;
+import dev.signdigits.image.DecodedImage;
+import dev.signdigits.image.ImageDecodeException;
 
 /**
  * Decodes many photos on a few threads. A photo that cannot be decoded is recorded in the

@@ -1,6 +1,6 @@
 package dev.signdigits.data;
 
-import dev.signdigits.data.ImageDecodeException.Reason;
+import dev.signdigits.image.ImageDecodeException.Reason;
 
 /**
  * A photo that was skipped.

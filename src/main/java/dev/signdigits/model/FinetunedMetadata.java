@@ -1,5 +1,6 @@
 package dev.signdigits.model;
 
+import dev.signdigits.image.ModelInput;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,5 +40,10 @@ public record FinetunedMetadata(String format, int formatVersion, String id, Str
 
     public MobileNetSpec spec() {
         return new MobileNetSpec(architecture, width, inputSize);
+    }
+
+    /** How a photo becomes this model's input. */
+    public ModelInput modelInput() {
+        return preprocessing.at(inputSize);
     }
 }

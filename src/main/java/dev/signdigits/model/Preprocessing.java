@@ -1,6 +1,7 @@
 package dev.signdigits.model;
 
 import dev.signdigits.SignDigitsException;
+import dev.signdigits.image.ModelInput;
 import dev.signdigits.model.tflite.Quantization;
 import dev.signdigits.model.tflite.TensorType;
 import dev.signdigits.model.tflite.TfliteTensor;
@@ -36,6 +37,16 @@ public record Preprocessing(String colorOrder, String layout, float mean, float 
         }
         float offset = input.type() == TensorType.INT8 ? 128f : 0f;
         return new Preprocessing("RGB", "NCHW", offset + q.zeroPoint(0), 1f / q.scale(0));
+    }
+
+    /** The input preparation of a network with this preprocessing and a {@code inputSize} square input. */
+    public ModelInput at(int inputSize) {
+        return new ModelInput(inputSize, mean, std);
+    }
+
+    /** The record stored with a model whose input is prepared as {@code input}. */
+    public static Preprocessing of(ModelInput input) {
+        return new Preprocessing("RGB", "NCHW", input.mean(), input.std());
     }
 
     public float normalize(int pixel) {

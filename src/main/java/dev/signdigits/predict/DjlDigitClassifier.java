@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.signdigits.image.ModelInput;
 
 /**
  * A fine-tuned model served by DJL/PyTorch. Pre-processing (resize, normalize) happens here in
@@ -23,13 +24,13 @@ import java.util.Map;
 public final class DjlDigitClassifier implements DigitClassifier, TensorClassifier {
     private final NDManager manager;
     private final FoldedNetwork network;
-    private final ImagePreprocessor preprocessor;
+    private final ModelInput preprocessor;
     private final ModelInfo info;
 
     private DjlDigitClassifier(NDManager manager, FinetunedMetadata m, FoldedGraph graph) {
         this.manager = manager;
         this.network = new FoldedNetwork(graph, manager);
-        this.preprocessor = new ImagePreprocessor(m.inputSize(), m.preprocessing().mean(), m.preprocessing().std());
+        this.preprocessor = m.modelInput();
         Map<String, String> props = new LinkedHashMap<>(m.provenance());
         props.put("architecture", m.architecture());
         props.put("width", Float.toString(m.width()));
@@ -62,7 +63,7 @@ public final class DjlDigitClassifier implements DigitClassifier, TensorClassifi
         return info;
     }
 
-    public ImagePreprocessor preprocessor() {
+    public ModelInput preprocessor() {
         return preprocessor;
     }
 

@@ -4,6 +4,7 @@ import dev.signdigits.model.export.ExportMetadata;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.signdigits.image.ModelInput;
 
 /** The {@link ModelInfo} of an exported file, from the metadata it carries. */
 final class ExportedModelInfo {
@@ -23,9 +24,5 @@ final class ExportedModelInfo {
             props.put("calibration_images", Integer.toString(m.calibrationImages()));
         }
         return new ModelInfo(m.modelId(), runtime, m.labels(), m.inputSize(), props);
-    }
-
-    static ImagePreprocessor preprocessor(ExportMetadata m) {
-        return new ImagePreprocessor(m.inputSize(), m.input().mean(), m.input().std());
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import dev.signdigits.image.ModelInput;
 
 /**
  * A model exported with {@code signdigits export --format onnx}, served by ONNX Runtime (CPU).
@@ -29,7 +30,7 @@ public final class OnnxDigitClassifier implements DigitClassifier, TensorClassif
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
     private final ModelInfo info;
-    private final ImagePreprocessor preprocessor;
+    private final ModelInput preprocessor;
     private final ReadWriteLock open = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -40,7 +41,7 @@ public final class OnnxDigitClassifier implements DigitClassifier, TensorClassif
         this.options = options;
         this.session = session;
         this.info = ExportedModelInfo.of(metadata, "onnx", file);
-        this.preprocessor = ExportedModelInfo.preprocessor(metadata);
+        this.preprocessor = metadata.modelInput();
     }
 
     /** Opens {@code file} with one intra-op thread per core. */
@@ -86,7 +87,7 @@ public final class OnnxDigitClassifier implements DigitClassifier, TensorClassif
         return info;
     }
 
-    public ImagePreprocessor preprocessor() {
+    public ModelInput preprocessor() {
         return preprocessor;
     }
 

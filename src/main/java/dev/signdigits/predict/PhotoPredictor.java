@@ -1,7 +1,7 @@
 package dev.signdigits.predict;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.ImageFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package dev.signdigits.predict;
 
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import dev.signdigits.image.ImageDecodeException;
 
 /**
  * One photo to predict: the name its result carries, and how to decode it. A local file is one
@@ -16,7 +17,7 @@ public interface PhotoSource {
     /**
      * The upright RGB image.
      *
-     * @throws dev.signdigits.SignDigitsException (usually {@link dev.signdigits.data.ImageDecodeException})
+     * @throws dev.signdigits.SignDigitsException (usually {@link dev.signdigits.image.ImageDecodeException})
      *         when the photo cannot be read or decoded; its message is the one-sentence reason
      */
     BufferedImage decode(ImageDecoder decoder);

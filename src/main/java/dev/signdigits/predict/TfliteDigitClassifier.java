@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import dev.signdigits.image.ModelInput;
 
 /**
  * A model exported with {@code signdigits export --format tflite} (float32, float16 or int8),
@@ -29,7 +30,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class TfliteDigitClassifier implements DigitClassifier, TensorClassifier {
     private final Path file;
     private final ModelInfo info;
-    private final ImagePreprocessor preprocessor;
+    private final ModelInput preprocessor;
     private final List<TfliteInterpreter> interpreters;
     private final BlockingQueue<TfliteInterpreter> idle;
     private final ReadWriteLock open = new ReentrantReadWriteLock();
@@ -38,7 +39,7 @@ public final class TfliteDigitClassifier implements DigitClassifier, TensorClass
     private TfliteDigitClassifier(Path file, ExportMetadata metadata, List<TfliteInterpreter> interpreters) {
         this.file = file;
         this.info = ExportedModelInfo.of(metadata, runtimeName(metadata), file);
-        this.preprocessor = ExportedModelInfo.preprocessor(metadata);
+        this.preprocessor = metadata.modelInput();
         this.interpreters = List.copyOf(interpreters);
         this.idle = new ArrayBlockingQueue<>(interpreters.size(), false, interpreters);
     }
@@ -106,7 +107,7 @@ public final class TfliteDigitClassifier implements DigitClassifier, TensorClass
         return info;
     }
 
-    public ImagePreprocessor preprocessor() {
+    public ModelInput preprocessor() {
         return preprocessor;
     }
 

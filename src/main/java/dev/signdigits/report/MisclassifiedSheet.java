@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.signdigits.image.Resampling;
 
 /**
  * A contact sheet of the misclassified photos, most confident mistakes first, each captioned
@@ -82,7 +83,7 @@ public final class MisclassifiedSheet {
         g.fillRect(x, y, THUMBNAIL, THUMBNAIL);
         BufferedImage photo = load(loader, m.file());
         if (photo != null) {
-            BufferedImage thumb = Thumbnails.fit(photo, THUMBNAIL);
+            BufferedImage thumb = Resampling.fit(photo, THUMBNAIL);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.drawImage(thumb, x + (THUMBNAIL - thumb.getWidth()) / 2, y + (THUMBNAIL - thumb.getHeight()) / 2, null);
         } else {

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import dev.signdigits.model.StreamingForward;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import dev.signdigits.progress.ProgressBar;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
@@ -23,11 +23,11 @@ import java.util.concurrent.ExecutorService;
 final class FeatureExtractor {
     private final SequentialBlock trunk;
     private final NDManager manager;
-    private final ImagePreprocessor preprocessor;
+    private final ModelInput preprocessor;
     private final int batchSize;
     private final ExecutorService workers;
 
-    FeatureExtractor(SequentialBlock trunk, NDManager manager, ImagePreprocessor preprocessor, int batchSize, ExecutorService workers) {
+    FeatureExtractor(SequentialBlock trunk, NDManager manager, ModelInput preprocessor, int batchSize, ExecutorService workers) {
         this.trunk = trunk;
         this.manager = manager;
         this.preprocessor = preprocessor;
@@ -55,7 +55,7 @@ final class FeatureExtractor {
         FeatureCache[] cache = {null};
         try (ProgressBar bar = new ProgressBar(task, jobs, "img")) {
             new InputPipeline(workers).run(jobs, batchSize,
-                    (from, to) -> prepare(images, copies, augmentation, seed, plainFirst, from, to),
+                    (from, to) -> prepare(preprocessor, images, copies, augmentation, seed, plainFirst, from, to),
                     (start, end, input) -> {
                         StopRequest.check();
                         Features features = runTrunk(input, end - start, store);
@@ -75,6 +75,11 @@ final class FeatureExtractor {
         return cache[0];
     }
 
+    /** How this extractor prepares a photo for the trunk. */
+    ModelInput input() {
+        return preprocessor;
+    }
+
     /** Trunk outputs of a batch, flat, and the shape of one image's output. */
     private record Features(float[] values, Shape shape) {}
 
@@ -88,9 +93,10 @@ final class FeatureExtractor {
 
     /**
      * Normalized input of jobs {@code [from, to)}, job {@code j} being variant {@code j % copies} of
-     * photo {@code j / copies}. Thread-safe: runs on worker threads.
+     * photo {@code j / copies}. Thread-safe: runs on worker threads. Variant 0 of a photo (when
+     * {@code plainFirst}) is exactly what every runtime computes for that photo in serving.
      */
-    float[] prepare(List<BufferedImage> images, int copies, Augmentation augmentation, long seed, boolean plainFirst,
+    static float[] prepare(ModelInput preprocessor, List<BufferedImage> images, int copies, Augmentation augmentation, long seed, boolean plainFirst,
                     int from, int to) {
         int per = preprocessor.valuesPerImage();
         float[] input = new float[(to - from) * per];

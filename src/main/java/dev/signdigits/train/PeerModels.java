@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.io.AtomicFiles;
 import dev.signdigits.model.FinetunedMetadata;
 import dev.signdigits.model.FinetunedModel;
@@ -17,7 +17,7 @@ import dev.signdigits.model.export.ExportFormat;
 import dev.signdigits.model.export.ExportRequest;
 import dev.signdigits.model.export.ModelExporter;
 import dev.signdigits.model.export.Quantize;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.nio.FloatBuffer;
@@ -52,8 +52,7 @@ final class PeerModels {
         network.tailFrom(0).allParameters().forEach((name, p) -> weights.put(name, p.getArray().toFloatArray()));
         writeArrays(out.resolve(WEIGHTS), weights);
 
-        ImagePreprocessor preprocessor = new ImagePreprocessor(REFERENCE_SIZE, backbone.preprocessing().mean(),
-                backbone.preprocessing().std());
+        ModelInput preprocessor = backbone.preprocessing().at(REFERENCE_SIZE);
         float[] input = preprocessor.toChw(new ImageDecoder().decode(referencePhoto).rgb());
         float[] logits;
         try (NDManager call = manager.newSubManager()) {
@@ -78,7 +77,7 @@ final class PeerModels {
         List<String> labels = IntStream.range(0, CLASSES).mapToObj(Integer::toString).toList();
         return new FinetunedMetadata(FinetunedMetadata.FORMAT, FinetunedMetadata.FORMAT_VERSION, "peer-benchmark-" + size,
                 spec.architecture(), spec.width(), size, labels, config.dropout(),
-                new Preprocessing("RGB", "NCHW", backbone.preprocessing().mean(), backbone.preprocessing().std()),
+                backbone.preprocessing(),
                 LayerStack.names(MobileNets.classifier(spec, CLASSES, config.dropout())), null,
                 Map.of("created_by", "signdigits peer benchmark (ImageNet backbone, untrained head seeded "
                         + config.seed() + ")"));

@@ -14,7 +14,7 @@ import dev.signdigits.model.MobileNetSpec;
 import dev.signdigits.model.MobileNets;
 import dev.signdigits.model.Preprocessing;
 import dev.signdigits.model.export.Int8Accuracy;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import dev.signdigits.report.EvaluationArtifacts;
 import dev.signdigits.report.HtmlReport;
 import dev.signdigits.report.ReportData;
@@ -54,7 +54,7 @@ final class RunArtifacts {
     private final MobileNetSpec spec;
     private final ImportedBackbone backbone;
     private final TrainingData data;
-    private final ImagePreprocessor preprocessor;
+    private final ModelInput preprocessor;
     private final TrainingState state;
     private final Evaluation evaluation;
     private final Map<String, Duration> timings;
@@ -62,7 +62,7 @@ final class RunArtifacts {
     private final double seconds;
 
     RunArtifacts(RunDirectory run, TrainingConfig config, String configHash, MobileNetSpec spec, ImportedBackbone backbone,
-                 TrainingData data, ImagePreprocessor preprocessor, TrainingState state, Evaluation evaluation,
+                 TrainingData data, ModelInput preprocessor, TrainingState state, Evaluation evaluation,
                  Map<String, Duration> timings, Instant startedAt, double seconds) {
         this.run = run;
         this.config = config;
@@ -129,7 +129,7 @@ final class RunArtifacts {
     private FinetunedMetadata metadata(Map<String, String> provenance) {
         return new FinetunedMetadata(FinetunedMetadata.FORMAT, FinetunedMetadata.FORMAT_VERSION, run.runId(),
                 spec.architecture(), spec.width(), spec.inputSize(), data.labels(), config.dropout(),
-                new Preprocessing("RGB", "NCHW", preprocessor.mean(), preprocessor.std()),
+                Preprocessing.of(preprocessor),
                 LayerStack.names(MobileNets.classifier(spec, data.labels().size(), config.dropout())),
                 null, provenance);
     }

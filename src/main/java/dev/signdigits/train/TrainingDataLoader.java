@@ -4,7 +4,7 @@ import dev.signdigits.SignDigitsException;
 import dev.signdigits.data.BulkDecoder;
 import dev.signdigits.data.DatasetIndex;
 import dev.signdigits.data.DecodeFailure;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.LabeledFile;
 import dev.signdigits.data.fetch.DatasetFetcher;
 import dev.signdigits.data.fetch.FetchOptions;
@@ -16,6 +16,8 @@ import dev.signdigits.data.split.SplitManifest;
 import dev.signdigits.data.split.SplitPlan;
 import dev.signdigits.data.split.SplitPlanner;
 import dev.signdigits.io.Downloader;
+import dev.signdigits.image.DecodedImage;
+import dev.signdigits.image.ModelInput;
 import dev.signdigits.io.Sha256;
 import dev.signdigits.progress.ProgressBar;
 import java.awt.image.BufferedImage;
@@ -31,9 +33,6 @@ import org.slf4j.LoggerFactory;
 /** Reads the split manifest and decodes each split's photos (in parallel, bad files reported and skipped). */
 final class TrainingDataLoader {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingDataLoader.class);
-    /** Photos are kept at most this large in memory: enough for crops at any input size we train at. */
-    private static final int KEEP_EDGE = 256;
-
     private TrainingDataLoader() {}
 
     static TrainingData load(TrainingConfig config) {
@@ -46,9 +45,9 @@ final class TrainingDataLoader {
         }
         BulkDecoder decoder = new BulkDecoder(new ImageDecoder(), config.decodeThreads());
         int[] unreadable = {0};
-        SplitImages train = decode("decode train", index, manifest.files(Split.TRAIN), groups, decoder, unreadable);
-        SplitImages val = decode("decode val  ", index, manifest.files(Split.VAL), groups, decoder, unreadable);
-        SplitImages test = decode("decode test ", index, manifest.files(Split.TEST), groups, decoder, unreadable);
+        SplitImages train = decode("decode train", config, index, manifest.files(Split.TRAIN), groups, decoder, unreadable);
+        SplitImages val = decode("decode val  ", config, index, manifest.files(Split.VAL), groups, decoder, unreadable);
+        SplitImages test = decode("decode test ", config, index, manifest.files(Split.TEST), groups, decoder, unreadable);
         if (train.size() == 0 || val.size() == 0 || test.size() == 0) {
             throw new SignDigitsException("The split " + config.manifest() + " leaves a split empty (train " + train.size()
                     + ", val " + val.size() + ", test " + test.size() + "); write it again with 'signdigits data split'.");
@@ -78,11 +77,16 @@ final class TrainingDataLoader {
         return plan.manifest();
     }
 
-    private static SplitImages decode(String task, DatasetIndex index, List<LabeledFile> files, Map<String, String> groups,
+    /** What training keeps of a decoded photo: framed for the input edge (see {@link ModelInput#frame}). */
+    static BufferedImage kept(DecodedImage image, int inputSize) {
+        return ModelInput.frame(image.rgb(), inputSize);
+    }
+
+    private static SplitImages decode(String task, TrainingConfig config, DatasetIndex index, List<LabeledFile> files, Map<String, String> groups,
                                       BulkDecoder decoder, int[] unreadable) {
         BulkDecoder.BulkResult<BufferedImage> result;
         try (ProgressBar bar = new ProgressBar(task, files.size(), "img")) {
-            result = decoder.decodeAll(index, files, (file, image) -> shrink(image.rgb()), bar::step);
+            result = decoder.decodeAll(index, files, (file, image) -> kept(image, config.inputSize()), bar::step);
         }
         for (DecodeFailure failure : result.report().failures()) {
             LOG.warn("Skipping {}: {}", failure.file(), failure.message());
@@ -102,20 +106,4 @@ final class TrainingDataLoader {
         return new SplitImages(names, images, labels, groupList);
     }
 
-    /** Photos larger than {@link #KEEP_EDGE} scaled down (area averaging); smaller ones as they are. */
-    static BufferedImage shrink(BufferedImage image) {
-        int edge = Math.max(image.getWidth(), image.getHeight());
-        if (edge <= KEEP_EDGE) {
-            return image;
-        }
-        double s = (double) KEEP_EDGE / edge;
-        int w = Math.max(1, (int) Math.round(image.getWidth() * s));
-        int h = Math.max(1, (int) Math.round(image.getHeight() * s));
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        var g = out.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
-        g.dispose();
-        return out;
-    }
 }

@@ -10,7 +10,7 @@ import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.MobileNetSpec;
 import dev.signdigits.model.NamedLayer;
 import dev.signdigits.model.PretrainedBackbones;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import dev.signdigits.system.ProcessMemory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,8 +74,7 @@ public final class TrainingPipeline {
                     layers.size() - cut, layers.get(cut).name(), cut);
 
             checkCacheFits(trunk, spec, data.train().size(), config);
-            ImagePreprocessor preprocessor = new ImagePreprocessor(config.inputSize(),
-                    backbone.preprocessing().mean(), backbone.preprocessing().std());
+            ModelInput preprocessor = backbone.preprocessing().at(config.inputSize());
             FeatureExtractor extractor = new FeatureExtractor(trunk, manager, preprocessor, 32, workers);
             Augmentation augmentation = Augmentation.defaults(config.flip());
             t = System.nanoTime();

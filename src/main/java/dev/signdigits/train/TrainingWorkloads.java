@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.LayerStack;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -66,13 +66,13 @@ final class TrainingWorkloads {
             ParameterStore store = new ParameterStore(manager, false);
             Augmentation augmentation = Augmentation.defaults(config.flip());
             int warm = Math.min(WARMUP_IMAGES, files.size());
-            FeatureCache warmCache = extractor.extract("warm-up", new DecodingImages(files.subList(0, warm)),
+            FeatureCache warmCache = extractor.extract("warm-up", new DecodingImages(files.subList(0, warm), config.inputSize()),
                     labels, 1, augmentation, config.seed(), false);
             trainer.fitEpoch(warmCache, TailTrainer.rowsBySource(warmCache), 0, constantRate(), adam, store);
 
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            FeatureCache cache = extractor.extract("frozen trunk", new DecodingImages(files), labels, 1, augmentation,
+            FeatureCache cache = extractor.extract("frozen trunk", new DecodingImages(files, config.inputSize()), labels, 1, augmentation,
                     config.seed() + 1, false);
             long t1 = System.nanoTime();
             TailTrainer.EpochFit fit = trainer.fitEpoch(cache, TailTrainer.rowsBySource(cache), 1, constantRate(), adam, store);
@@ -94,10 +94,10 @@ final class TrainingWorkloads {
         try (Adam adam = new Adam(all.trainableParameters(), manager, config.weightDecay())) {
             ParameterStore store = new ParameterStore(manager, false);
             int warm = Math.min(WARMUP_IMAGES, files.size());
-            trainOnImages(inputs, trainer, adam, store, new DecodingImages(files.subList(0, warm)), labels, config.seed());
+            trainOnImages(inputs, trainer, adam, store, new DecodingImages(files.subList(0, warm), config.inputSize()), labels, config.seed());
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            double lossSum = trainOnImages(inputs, trainer, adam, store, new DecodingImages(files), labels, config.seed() + 1);
+            double lossSum = trainOnImages(inputs, trainer, adam, store, new DecodingImages(files, config.inputSize()), labels, config.seed() + 1);
             return new Timing(files.size(), Map.of("fit", (System.nanoTime() - t0) / 1e9),
                     (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, lossSum / files.size());
         }
@@ -110,7 +110,7 @@ final class TrainingWorkloads {
         int size = config.inputSize();
         double[] lossSum = {0};
         new InputPipeline(workers).run(images.size(), BATCH,
-                (from, to) -> inputs.prepare(images, 1, augmentation, seed, false, from, to),
+                (from, to) -> FeatureExtractor.prepare(inputs.input(), images, 1, augmentation, seed, false, from, to),
                 (from, to, input) -> {
                     try (NDManager step = manager.newSubManager()) {
                         NDArray x = step.create(FloatBuffer.wrap(input), new Shape(to - from, 3, size, size));
@@ -130,8 +130,7 @@ final class TrainingWorkloads {
     }
 
     private FeatureExtractor extractor(FineTuneNetwork network) {
-        ImagePreprocessor preprocessor = new ImagePreprocessor(config.inputSize(), backbone.preprocessing().mean(),
-                backbone.preprocessing().std());
+        ModelInput preprocessor = backbone.preprocessing().at(config.inputSize());
         return new FeatureExtractor(network.trunk(), manager, preprocessor, BATCH, workers);
     }
 

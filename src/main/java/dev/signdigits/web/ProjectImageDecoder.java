@@ -1,8 +1,8 @@
 package dev.signdigits.web;
 
-import dev.signdigits.data.DecodeLimits;
-import dev.signdigits.data.ImageDecodeException;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.DecodeLimits;
+import dev.signdigits.image.ImageDecodeException;
+import dev.signdigits.image.ImageDecoder;
 import java.awt.image.BufferedImage;
 
 /**

@@ -2,13 +2,16 @@ package dev.signdigits.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signdigits.data.ImageDecodeException.Reason;
+import dev.signdigits.image.ImageDecodeException.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.signdigits.image.ImageDecoder;
+import dev.signdigits.image.DecodedImage;
+import dev.signdigits.image.TestImages;
 
 class BulkDecoderTest {
 

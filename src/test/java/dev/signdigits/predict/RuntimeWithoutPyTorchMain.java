@@ -1,6 +1,6 @@
 package dev.signdigits.predict;
 
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.signdigits.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.model.export.ExportFormat;
 import dev.signdigits.model.export.ExportRequest;
 import dev.signdigits.model.export.ModelExporter;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import dev.signdigits.image.ModelInput;
 
 class AugmentationTest {
     static final Path PHOTO = Path.of("..", "shared", "datasets", "sign-language-digits", "3", "IMG_1121.JPG");
@@ -31,7 +32,7 @@ class AugmentationTest {
         assertThat(out.getHeight()).isEqualTo(96);
         // A small rotation and a crop of at least 80% keep most of the photo's content: the mean
         // absolute difference from the plain resize stays well below that of an unrelated image.
-        BufferedImage plain = new dev.signdigits.predict.ImagePreprocessor(96, 128, 128).resize(src);
+        BufferedImage plain = new dev.signdigits.image.ModelInput(96, 128, 128).resize(src);
         assertThat(meanAbsDiff(out, plain)).isLessThan(60);
     }
 

@@ -2,7 +2,7 @@ package dev.signdigits.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.io.AtomicFiles;
 import dev.signdigits.model.FinetunedMetadata;
 import dev.signdigits.model.FinetunedModel;
@@ -14,7 +14,7 @@ import dev.signdigits.model.export.Quantize;
 import dev.signdigits.model.export.TrainedTestModel;
 import dev.signdigits.predict.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,7 +152,7 @@ final class RuntimeModel implements ServedModel {
 
     @Override
     public float[] tensor(BufferedImage image) {
-        return new ImagePreprocessor(metadata.inputSize(), metadata.preprocessing().mean(), metadata.preprocessing().std())
+        return new ModelInput(metadata.inputSize(), metadata.preprocessing().mean(), metadata.preprocessing().std())
                 .toChw(image);
     }
 

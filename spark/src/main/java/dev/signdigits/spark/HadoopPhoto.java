@@ -1,8 +1,8 @@
 package dev.signdigits.spark;
 
-import dev.signdigits.data.ImageDecodeException;
-import dev.signdigits.data.ImageDecodeException.Reason;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecodeException;
+import dev.signdigits.image.ImageDecodeException.Reason;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.predict.PhotoSource;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

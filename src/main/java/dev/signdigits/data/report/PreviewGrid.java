@@ -2,9 +2,9 @@ package dev.signdigits.data.report;
 
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.data.DatasetIndex;
-import dev.signdigits.data.DecodedImage;
-import dev.signdigits.data.ImageDecodeException;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.DecodedImage;
+import dev.signdigits.image.ImageDecodeException;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.LabeledFile;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,6 +14,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import dev.signdigits.image.Resampling;
 
 /**
  * A labelled contact sheet with one photo per class (the first that decodes, in path order), five
@@ -78,7 +79,7 @@ public final class PreviewGrid {
             for (int i = 0; i < examples.size(); i++) {
                 int x = MARGIN + (i % COLUMNS) * (tile + GAP);
                 int y = MARGIN + TITLE + (i / COLUMNS) * (tile + CAPTION + GAP);
-                g.drawImage(Thumbnails.squareCrop(examples.get(i).image(), tile), x, y, null);
+                g.drawImage(Resampling.resize(Resampling.centerSquare(examples.get(i).image()), tile, tile), x, y, null);
                 g.setColor(FRAME);
                 g.drawRect(x, y, tile - 1, tile - 1);
                 g.setColor(INK);

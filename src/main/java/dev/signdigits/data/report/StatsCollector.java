@@ -2,7 +2,7 @@ package dev.signdigits.data.report;
 
 import dev.signdigits.data.BulkDecoder;
 import dev.signdigits.data.DatasetIndex;
-import dev.signdigits.data.ImageFormat;
+import dev.signdigits.image.ImageFormat;
 import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;

@@ -1,11 +1,11 @@
 package dev.signdigits.model.export;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class CalibrationImages {
     private CalibrationImages() {}
 
     /** Up to {@code count} normalized CHW images; unreadable photos are skipped. */
-    public static List<float[]> load(Path modelDir, Path dataDir, int count, ImagePreprocessor preprocessor) {
+    public static List<float[]> load(Path modelDir, Path dataDir, int count, ModelInput preprocessor) {
         if (count < 1) {
             throw new SignDigitsException("--calibration-images must be at least 1, got " + count + ".");
         }

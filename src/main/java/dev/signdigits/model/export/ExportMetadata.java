@@ -1,5 +1,6 @@
 package dev.signdigits.model.export;
 
+import dev.signdigits.image.ModelInput;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signdigits.SignDigitsException;
@@ -98,5 +99,10 @@ public record ExportMetadata(String format, int formatVersion, String modelId, S
         props.put("quantization", quantization);
         provenance.forEach((k, v) -> props.put("provenance." + k, v));
         return props;
+    }
+
+    /** How a photo becomes this export's input. */
+    public ModelInput modelInput() {
+        return new ModelInput(inputSize, input.mean(), input.std());
     }
 }

@@ -12,7 +12,7 @@ import dev.signdigits.model.tflite.ActivationStats;
 import dev.signdigits.model.tflite.NhwcLayout;
 import dev.signdigits.model.tflite.TfliteCalibrator;
 import dev.signdigits.model.tflite.TfliteWriter;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ public final class ModelExporter {
         }
         // read the calibration photos before the weights: a missing dataset fails fast
         List<float[]> calibration = request.quantize() != Quantize.INT8 ? List.of()
-                : CalibrationImages.load(modelDir, dataDir(request, model), request.calibrationImages(), preprocessor(model));
+                : CalibrationImages.load(modelDir, dataDir(request, model), request.calibrationImages(), model.modelInput());
         FoldedGraph graph;
         try (NDManager manager = NDManager.newBaseManager()) {
             graph = GraphFolder.fold(FinetunedModel.load(modelDir, manager));
@@ -112,9 +112,6 @@ public final class ModelExporter {
         }
     }
 
-    private static ImagePreprocessor preprocessor(FinetunedMetadata model) {
-        return new ImagePreprocessor(model.inputSize(), model.preprocessing().mean(), model.preprocessing().std());
-    }
 
     /** The requested dataset directory, else the one the model was trained from if it still exists. */
     private static Path dataDir(ExportRequest request, FinetunedMetadata model) {

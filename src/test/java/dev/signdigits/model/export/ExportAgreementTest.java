@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import dev.signdigits.data.ImageDecoder;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;
@@ -14,7 +14,7 @@ import dev.signdigits.model.tflite.TfliteModel;
 import dev.signdigits.model.tflite.TfliteReader;
 import dev.signdigits.model.tflite.TfliteWriter;
 import dev.signdigits.predict.DjlDigitClassifier;
-import dev.signdigits.predict.ImagePreprocessor;
+import dev.signdigits.image.ModelInput;
 import dev.signdigits.predict.OnnxDigitClassifier;
 import dev.signdigits.predict.TensorClassifier;
 import dev.signdigits.predict.TfliteDigitClassifier;
@@ -54,7 +54,7 @@ class ExportAgreementTest {
         int8 = export(ExportFormat.TFLITE, Quantize.INT8);
         onnx = export(ExportFormat.ONNX, Quantize.NONE);
         test = SplitManifest.read(modelDir.resolve("split.csv")).entries(Split.TEST);
-        ImagePreprocessor preprocessor = new ImagePreprocessor(model.inputSize(), model.preprocessing().mean(),
+        ModelInput preprocessor = new ModelInput(model.inputSize(), model.preprocessing().mean(),
                 model.preprocessing().std());
         ImageDecoder decoder = new ImageDecoder();
         int per = preprocessor.valuesPerImage();

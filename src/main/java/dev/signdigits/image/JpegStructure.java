@@ -1,6 +1,6 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
-import dev.signdigits.data.ImageDecodeException.Reason;
+import dev.signdigits.image.ImageDecodeException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,7 @@ record JpegStructure(int width, int height, int components, int precision, int s
                     b[payload + 5] & 0xFF
                 };
             } else if (marker == APP1 && orientation == 0 && startsWith(b, payload, "Exif\0")) {
-                orientation = ExifOrientation.parse(b, payload, length - 2);
+                orientation = Orientation.fromExif(b, payload, length - 2);
             } else if (marker == APP2 && startsWith(b, payload, "ICC_PROFILE\0")) {
                 icc.add(new int[] {start, end});
             }

@@ -1,6 +1,6 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
-import dev.signdigits.data.ImageDecodeException.Reason;
+import dev.signdigits.image.ImageDecodeException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;

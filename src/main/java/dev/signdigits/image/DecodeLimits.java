@@ -1,4 +1,4 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
 /**
  * How large an image may be and how far big ones are shrunk while decoding.

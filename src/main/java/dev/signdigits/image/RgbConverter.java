@@ -1,4 +1,4 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -15,13 +15,13 @@ import java.awt.image.SinglePixelPackedSampleModel;
  * grey is expanded, 16-bit samples are scaled (rounded, not truncated), and transparency is
  * flattened onto {@link #BACKGROUND}, so training and serving see identical pixels.
  */
-final class RgbConverter {
+public final class RgbConverter {
     /** The fixed background that transparent pixels are composed onto: white. */
     static final int BACKGROUND = 0xFF;
 
     private RgbConverter() {}
 
-    static BufferedImage toIntRgb(BufferedImage src) {
+    public static BufferedImage toIntRgb(BufferedImage src) {
         if (isPlainIntRgb(src)) {
             return src;
         }

@@ -1,4 +1,4 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
 /**
  * What an image's header says, read without decoding any pixels.

@@ -1,6 +1,6 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
-import static dev.signdigits.data.TestImages.channelDistance;
+import static dev.signdigits.image.TestImages.channelDistance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Transparency;

@@ -1,4 +1,4 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
 import java.awt.image.BufferedImage;
 

@@ -1,4 +1,4 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -15,13 +15,13 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Builds test images in memory: encoded files, EXIF and Adobe segments, forged headers. */
-final class TestImages {
-    static final Path SHARED = Path.of("..", "shared");
-    static final Path MIRROR = SHARED.resolve("datasets/sign-language-digits");
+public final class TestImages {
+    public static final Path SHARED = Path.of("..", "shared");
+    public static final Path MIRROR = SHARED.resolve("datasets/sign-language-digits");
 
     private TestImages() {}
 
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(image, format, out)) {
@@ -33,12 +33,12 @@ final class TestImages {
         }
     }
 
-    static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
+    public static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
         return write(new IIOImage(image, null, null), quality, progressive);
     }
 
     /** A JPEG straight from a raster: the writer stores its channels as they are (used for CMYK/YCCK). */
-    static byte[] jpegFromRaster(Raster raster) {
+    public static byte[] jpegFromRaster(Raster raster) {
         return write(new IIOImage(raster, null, null), 0.95f, false);
     }
 
@@ -64,7 +64,7 @@ final class TestImages {
     }
 
     /** Inserts a marker segment right after SOI. */
-    static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
+    public static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
         ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + payload.length);
         out.put(jpeg, 0, 2);
         out.put((byte) 0xFF).put((byte) marker).putShort((short) (payload.length + 2)).put(payload);
@@ -73,7 +73,7 @@ final class TestImages {
     }
 
     /** An APP1 Exif block whose IFD0 holds only the Orientation tag, in either byte order. */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
         ByteBuffer tiff = ByteBuffer.allocate(6 + 8 + 2 + 12 + 4);
         tiff.put(new byte[] {'E', 'x', 'i', 'f', 0, 0});
         tiff.order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -85,12 +85,12 @@ final class TestImages {
     }
 
     /** Adobe APP14: transform 0 = CMYK (inverted), 2 = YCCK. */
-    static byte[] withAdobe(byte[] jpeg, int transform) {
+    public static byte[] withAdobe(byte[] jpeg, int transform) {
         return insertSegment(jpeg, 0xEE, new byte[] {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform});
     }
 
     /** A PNG with only a header (whatever size it claims), a tiny IDAT and IEND. */
-    static byte[] pngClaiming(int width, int height) {
+    public static byte[] pngClaiming(int width, int height) {
         ByteBuffer png = ByteBuffer.allocate(8 + 25 + 12 + 10 + 12);
         png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
@@ -110,7 +110,7 @@ final class TestImages {
     }
 
     /** Red, green, blue and white quadrants: every rotation and flip gives a different picture. */
-    static BufferedImage quadrants(int width, int height) {
+    public static BufferedImage quadrants(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -123,7 +123,7 @@ final class TestImages {
     }
 
     /** The four quadrant colours read at their centres: top-left, top-right, bottom-left, bottom-right. */
-    static int[] quadrantColours(BufferedImage image) {
+    public static int[] quadrantColours(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         return new int[] {
@@ -133,7 +133,7 @@ final class TestImages {
     }
 
     /** Largest per-channel difference between two RGB values. */
-    static int channelDistance(int a, int b) {
+    public static int channelDistance(int a, int b) {
         int d = 0;
         for (int shift = 0; shift <= 16; shift += 8) {
             d = Math.max(d, Math.abs((a >> shift & 0xFF) - (b >> shift & 0xFF)));

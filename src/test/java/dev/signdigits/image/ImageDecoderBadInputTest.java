@@ -1,9 +1,9 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signdigits.data.ImageDecodeException.Reason;
+import dev.signdigits.image.ImageDecodeException.Reason;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
-import dev.signdigits.data.ImageDecodeException.Reason;
+import dev.signdigits.image.ImageDecodeException.Reason;
 
 /**
  * Reads width, height and orientation from an image's first bytes, without a decoder, so that a

@@ -1,4 +1,4 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
 /** PNG chunk checks the JDK reader skips. */
 final class PngChunks {

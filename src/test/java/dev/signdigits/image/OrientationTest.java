@@ -1,8 +1,8 @@
-package dev.signdigits.data;
+package dev.signdigits.image;
 
-import static dev.signdigits.data.TestImages.channelDistance;
-import static dev.signdigits.data.TestImages.quadrantColours;
-import static dev.signdigits.data.TestImages.quadrants;
+import static dev.signdigits.image.TestImages.channelDistance;
+import static dev.signdigits.image.TestImages.quadrantColours;
+import static dev.signdigits.image.TestImages.quadrants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Graphics2D;
@@ -16,8 +16,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.signdigits.data.DatasetIndex;
+import dev.signdigits.data.ImageFolder;
+import dev.signdigits.data.LabeledFile;
 
-class ExifOrientationTest {
+class OrientationTest {
     private static final int W = 64;
     private static final int H = 32;
     private final ImageDecoder decoder = new ImageDecoder();
