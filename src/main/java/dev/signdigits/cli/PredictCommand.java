@@ -1,5 +1,6 @@
 package dev.signdigits.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.signdigits.image.ImageDecoder;
@@ -17,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.signdigits.predict.LabelProbability;
 
 /** {@code signdigits predict}: the top digits for each photo, as a table or JSON. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -64,7 +66,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(predictions));
+            out.println(new ObjectMapper().addMixIn(LabelProbability.class, DigitNamed.class).enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(predictions));
         } else {
             printTable(out, predictions);
         }
@@ -82,12 +84,18 @@ public final class PredictCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  %s%n", "FILE", "DIGIT", "CONFIDENCE", "TOP-K");
         for (PhotoPrediction p : predictions) {
             if (p.ok()) {
-                String top = p.topK().stream().map(r -> String.format(Locale.ROOT, "%s:%.3f", r.digit(), r.probability()))
+                String top = p.topK().stream().map(r -> String.format(Locale.ROOT, "%s:%.3f", r.label(), r.probability()))
                         .collect(Collectors.joining(" "));
                 out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10.4f  %s%n", p.file(), p.digit(), p.confidence(), top);
             } else {
                 out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  error: %s%n", p.file(), "-", "-", p.error());
             }
         }
+    }
+
+    /** In predict's JSON each ranked entry names its label "digit", as it always has. */
+    private interface DigitNamed {
+        @JsonProperty("digit")
+        String label();
     }
 }

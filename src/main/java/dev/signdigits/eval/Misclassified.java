@@ -2,6 +2,7 @@ package dev.signdigits.eval;
 
 import java.util.Comparator;
 import java.util.List;
+import dev.signdigits.predict.LabelProbability;
 
 /**
  * A photo the model got wrong.

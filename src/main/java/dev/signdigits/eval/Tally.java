@@ -1,11 +1,11 @@
 package dev.signdigits.eval;
 
+import dev.signdigits.predict.Ranking;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** Accumulates counts photo by photo, then turns them into an {@link Evaluation}. Not thread-safe. */
 final class Tally {
@@ -26,7 +26,7 @@ final class Tally {
 
     void add(Scored photo) {
         int truth = photo.trueLabel();
-        int[] ranking = ranking(photo);
+        int[] ranking = Ranking.order(photo.probabilities());
         int predicted = ranking[0];
         int rank = indexOf(ranking, truth);
         boolean hit = predicted == truth;
@@ -45,7 +45,7 @@ final class Tally {
         }
         if (!hit) {
             mistakes.add(new Misclassified(photo.file(), labels.get(truth), labels.get(predicted),
-                    widen(photo.probability(predicted)), top3(photo, ranking), photo.group()));
+                    Ranking.widen(photo.probability(predicted)), Ranking.top(photo.probabilities(), labels, 3), photo.group()));
         }
     }
 
@@ -69,27 +69,6 @@ final class Tally {
                 ConfusionMatrix.of(labels, confusion), groupAccuracies, sortedMistakes);
     }
 
-    /**
-     * Class indices by descending probability; ties keep the lower index first, so the top entry is
-     * the same as a first-maximum argmax and top-1 equals accuracy.
-     */
-    private static int[] ranking(Scored photo) {
-        return IntStream.range(0, photo.classCount()).boxed()
-                .sorted((a, b) -> {
-                    int byProbability = Float.compare(photo.probability(b), photo.probability(a));
-                    return byProbability != 0 ? byProbability : Integer.compare(a, b);
-                })
-                .mapToInt(Integer::intValue)
-                .toArray();
-    }
-
-    private List<LabelProbability> top3(Scored photo, int[] ranking) {
-        List<LabelProbability> top = new ArrayList<>(3);
-        for (int i = 0; i < Math.min(3, ranking.length); i++) {
-            top.add(new LabelProbability(labels.get(ranking[i]), widen(photo.probability(ranking[i]))));
-        }
-        return top;
-    }
 
     private static int indexOf(int[] values, int value) {
         for (int i = 0; i < values.length; i++) {
@@ -101,10 +80,6 @@ final class Tally {
     }
 
     /** The double that prints like the float (0.7f becomes 0.7, not 0.699999988), for readable JSON. */
-    private static double widen(float value) {
-        return Double.parseDouble(Float.toString(value));
-    }
-
     private double share(int n) {
         return (double) n / count;
     }

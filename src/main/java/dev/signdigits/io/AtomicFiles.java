@@ -67,11 +67,13 @@ public final class AtomicFiles {
             writer.write(tmp);
             makeReadable(tmp);
             replaceDirectory(tmp, target);
+            tmp = null;
         } catch (IOException e) {
-            deleteRecursively(tmp);
             throw new SignDigitsException("Could not write " + target + " (" + e.getMessage()
                     + "); the previous version, if any, is unchanged: free disk space or check permissions.",
                     SignDigitsException.ENVIRONMENT, e);
+        } finally {
+            deleteRecursively(tmp); // whatever the writer threw, no half-written sibling stays behind
         }
     }
 

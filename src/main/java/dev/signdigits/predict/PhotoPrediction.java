@@ -1,9 +1,6 @@
 package dev.signdigits.predict;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The answer for one photo: the top-k digits with probabilities, or the reason it could not be read.
@@ -12,18 +9,10 @@ import java.util.stream.IntStream;
  * @param topK  most probable first; empty when {@code error} is set
  * @param error one sentence, or null
  */
-public record PhotoPrediction(String file, List<Ranked> topK, String error) {
-
-    /** One digit and its probability. */
-    public record Ranked(String digit, double probability) {}
+public record PhotoPrediction(String file, List<LabelProbability> topK, String error) {
 
     public static PhotoPrediction of(String file, float[] probabilities, List<String> labels, int k) {
-        List<Ranked> ranked = new ArrayList<>();
-        IntStream.range(0, probabilities.length).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(i -> probabilities[i]).reversed().thenComparing(i -> i))
-                .limit(Math.max(1, k))
-                .forEach(i -> ranked.add(new Ranked(labels.get(i), probabilities[i])));
-        return new PhotoPrediction(file, List.copyOf(ranked), null);
+        return new PhotoPrediction(file, Ranking.top(probabilities, labels, k), null);
     }
 
     public static PhotoPrediction failed(String file, String error) {
@@ -35,7 +24,7 @@ public record PhotoPrediction(String file, List<Ranked> topK, String error) {
     }
 
     public String digit() {
-        return ok() ? topK.get(0).digit() : null;
+        return ok() ? topK.get(0).label() : null;
     }
 
     public double confidence() {

@@ -4,7 +4,7 @@ import dev.signdigits.eval.ClassMetrics;
 import dev.signdigits.eval.ConfusionMatrix;
 import dev.signdigits.eval.Evaluation;
 import dev.signdigits.eval.GroupAccuracy;
-import dev.signdigits.eval.LabelProbability;
+import dev.signdigits.predict.LabelProbability;
 import dev.signdigits.eval.Misclassified;
 import java.util.List;
 import java.util.Locale;

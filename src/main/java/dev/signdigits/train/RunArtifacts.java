@@ -90,7 +90,7 @@ final class RunArtifacts {
             Optional<Int8Accuracy> int8 = exportInt8(dir, written, provenance);
             JSON.writeValue(dir.resolve(CONFIG_FILE).toFile(), config.asMap());
             JSON.writeValue(dir.resolve(PROVENANCE_FILE).toFile(), provenance);
-            List<EpochMetrics> epochs = state.history().stream().map(RunArtifacts::toMetrics).toList();
+            List<EpochMetrics> epochs = state.history();
             MetricsCsv.write(dir.resolve(MetricsCsv.FILE_NAME), epochs);
             TrainingCurves.write(epochs, dir);
             Function<String, BufferedImage> loader = testImages();
@@ -170,8 +170,4 @@ final class RunArtifacts {
         return byFile::get;
     }
 
-    private static EpochMetrics toMetrics(EpochResult r) {
-        return new EpochMetrics(r.epoch(), r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(),
-                r.learningRate(), r.seconds());
-    }
 }

@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.signdigits.eval.EpochMetrics;
 
 /**
  * The epoch loop over cached features: shuffled batches (one augmentation variant of each photo
@@ -76,7 +77,7 @@ final class TailTrainer {
         long started = System.nanoTime();
         EpochFit fit = fitEpoch(train, variants, epoch, schedule, adam, store);
         double[] valLossAcc = evaluate(val, store);
-        EpochResult result = new EpochResult(epoch, fit.meanLoss(), fit.accuracy(),
+        EpochMetrics result = new EpochMetrics(epoch, fit.meanLoss(), fit.accuracy(),
                 valLossAcc[0], valLossAcc[1], fit.lastLearningRate(), (System.nanoTime() - started) / 1e9,
                 dev.signdigits.system.ProcessMemory.rssBytes());
         LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f (%.1fs, RSS %d MB)",
@@ -84,7 +85,7 @@ final class TailTrainer {
                 result.rssBytes() >> 20));
         boolean improved = result.valAccuracy() > state.bestValAccuracy()
                 || (result.valAccuracy() == state.bestValAccuracy() && result.valLoss() < state.bestValLoss());
-        List<EpochResult> history = new ArrayList<>(state.history());
+        List<EpochMetrics> history = new ArrayList<>(state.history());
         history.add(result);
         TrainingState next = new TrainingState(epoch, adam.step(),
                 improved ? epoch : state.bestEpoch(),

@@ -1,7 +1,7 @@
 package dev.signdigits.web;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.signdigits.predict.LabelProbability;
+import dev.signdigits.predict.Ranking;
 import java.util.List;
 
 /**
@@ -12,9 +12,6 @@ import java.util.List;
  * @param modelId       the id of the model that classified the image
  */
 public record Prediction(List<String> labels, float[] probabilities, String modelId) {
-
-    /** A label and its probability. */
-    public record Ranked(int digit, String label, float probability) {}
 
     public Prediction {
         if (labels.size() != probabilities.length) {
@@ -46,18 +43,16 @@ public record Prediction(List<String> labels, float[] probabilities, String mode
     }
 
     /** The {@code k} most probable labels, most probable first. */
-    public List<Ranked> top(int k) {
-        List<Ranked> all = new ArrayList<>(probabilities.length);
-        for (int i = 0; i < probabilities.length; i++) {
-            all.add(new Ranked(digitOf(i), labels.get(i), probabilities[i]));
-        }
-        all.sort(Comparator.comparingDouble((Ranked r) -> r.probability()).reversed());
-        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+    public List<LabelProbability> top(int k) {
+        return Ranking.top(probabilities, labels, k);
     }
 
-    /** The digit a label names; labels are "0".."9" for this project, the index otherwise. */
+    /** The digit a label names; labels are "0".."9" for this project, the label's index otherwise. */
+    public int digitOf(String label) {
+        return label.length() == 1 && Character.isDigit(label.charAt(0)) ? label.charAt(0) - '0' : labels.indexOf(label);
+    }
+
     private int digitOf(int index) {
-        String label = labels.get(index);
-        return label.length() == 1 && Character.isDigit(label.charAt(0)) ? label.charAt(0) - '0' : index;
+        return digitOf(labels.get(index));
     }
 }

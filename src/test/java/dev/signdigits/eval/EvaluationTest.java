@@ -8,6 +8,7 @@ import dev.signdigits.SignDigitsException;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import dev.signdigits.predict.LabelProbability;
 
 class EvaluationTest {
     private static final Offset<Double> EXACT = within(1e-9);

@@ -3,7 +3,7 @@ package dev.signdigits.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signdigits.eval.Evaluation;
-import dev.signdigits.eval.LabelProbability;
+import dev.signdigits.predict.LabelProbability;
 import dev.signdigits.eval.Misclassified;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

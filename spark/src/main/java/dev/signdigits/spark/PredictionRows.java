@@ -35,7 +35,7 @@ final class PredictionRows {
             return RowFactory.create(p.file(), null, null, null, modelId, p.error());
         }
         Row[] topK = p.topK().stream()
-                .map(r -> RowFactory.create(r.digit(), (float) r.probability()))
+                .map(r -> RowFactory.create(r.label(), (float) r.probability()))
                 .toArray(Row[]::new);
         return RowFactory.create(p.file(), p.digit(), (float) p.confidence(), topK, modelId, null);
     }

@@ -113,24 +113,10 @@ public final class DatasetFetcher {
 
     /** Fills a temporary sibling of {@code target}, checks that it scans as a dataset, renames it into place. */
     private static void build(Path target, AtomicFiles.DirectoryWriter writer) {
-        Path parent = target.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
+        AtomicFiles.writeDirectory(target, tmp -> {
             writer.write(tmp);
             ImageFolder.scan(tmp);
-            if (Files.exists(target)) {
-                Files.delete(target); // only an empty directory gets here
-            }
-            AtomicFiles.replaceDirectory(tmp, target);
-            tmp = null;
-        } catch (IOException e) {
-            throw new SignDigitsException("Could not write the dataset to " + target + " (" + e.getMessage()
-                    + "): free disk space or check permissions.", SignDigitsException.ENVIRONMENT, e);
-        } finally {
-            AtomicFiles.deleteRecursively(tmp);
-        }
+        });
     }
 
     private static boolean isEmptyDirectory(Path dir) {

@@ -34,7 +34,7 @@ final class PredictionJson {
     }
 
     private static List<Ranked> ranked(Prediction p, int topK) {
-        return p.top(topK).stream().map(r -> new Ranked(r.digit(), round(r.probability()))).toList();
+        return p.top(topK).stream().map(r -> new Ranked(p.digitOf(r.label()), round(r.probability()))).toList();
     }
 
     /** Six decimals: enough for probabilities and milliseconds, and no float noise in the JSON. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against a local HTTP server: nothing here needs the internet. */
-class HttpWeightsDownloaderTest {
+class WeightsDownloaderTest {
     private static final byte[] BODY = "pretend weights".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -52,7 +52,7 @@ class HttpWeightsDownloaderTest {
     void writesTheFileWhenTheChecksumMatches() throws IOException {
         Path target = tmp.resolve("raw/weights.tflite");
 
-        new HttpWeightsDownloader().download(url("/weights.tflite"), target, Sha256.of(BODY));
+        WeightsDownloader.http().download(url("/weights.tflite"), target, Sha256.of(BODY));
 
         assertThat(Files.readAllBytes(target)).isEqualTo(BODY);
         assertThat(leftovers()).containsExactly("weights.tflite");
@@ -62,10 +62,11 @@ class HttpWeightsDownloaderTest {
     void discardsAFileWithTheWrongChecksum() throws IOException {
         Path target = tmp.resolve("raw/weights.tflite");
 
-        assertThatThrownBy(() -> new HttpWeightsDownloader().download(url("/weights.tflite"), target, "0".repeat(64)))
+        assertThatThrownBy(() -> WeightsDownloader.http().download(url("/weights.tflite"), target, "0".repeat(64)))
                 .isInstanceOfSatisfying(SignDigitsException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(SignDigitsException.ENVIRONMENT))
-                .hasMessageContaining("has SHA-256 " + Sha256.of(BODY) + " instead of " + "0".repeat(64));
+                .hasMessageContaining("SHA-256 is " + Sha256.of(BODY) + " but " + "0".repeat(64) + " was expected")
+                .hasMessageContaining("copy the file to " + target);
         assertThat(leftovers()).isEmpty();
     }
 
@@ -73,8 +74,9 @@ class HttpWeightsDownloaderTest {
     void reportsAnHttpError() throws IOException {
         Path target = tmp.resolve("raw/missing.tflite");
 
-        assertThatThrownBy(() -> new HttpWeightsDownloader().download(url("/missing.tflite"), target, Sha256.of(BODY)))
-                .hasMessageContaining("failed with HTTP status 404");
+        assertThatThrownBy(() -> WeightsDownloader.http().download(url("/missing.tflite"), target, Sha256.of(BODY)))
+                .hasMessageContaining("failed (HTTP 404)")
+                .hasMessageContaining(url("/missing.tflite").toString());
         assertThat(leftovers()).isEmpty();
     }
 
@@ -83,9 +85,9 @@ class HttpWeightsDownloaderTest {
         URI closed = url("/weights.tflite");
         server.stop(0);
 
-        assertThatThrownBy(() -> new HttpWeightsDownloader().download(closed, tmp.resolve("w.tflite"), Sha256.of(BODY)))
+        assertThatThrownBy(() -> WeightsDownloader.http().download(closed, tmp.resolve("w.tflite"), Sha256.of(BODY)))
                 .isInstanceOf(SignDigitsException.class)
-                .hasMessageContaining("Cannot download " + closed)
+                .hasMessageContaining("Download of " + closed + " failed")
                 .hasMessageContaining("copy the file to");
     }
 
