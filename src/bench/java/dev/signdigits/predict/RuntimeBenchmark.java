@@ -1,5 +1,6 @@
 package dev.signdigits.predict;
 
+import dev.signdigits.system.NativeSetup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,11 +42,7 @@ public final class RuntimeBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("--threads", "0"));
         RuntimeBenchmark bench = new RuntimeBenchmark(Integer.parseInt(options.getOrDefault("--single", "200")),
                 Integer.parseInt(options.getOrDefault("--batches", "8")), Integer.parseInt(options.getOrDefault("--runs", "3")));
-        if (threads > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        }
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
+        NativeSetup.beforeFirstDjlCall(threads);
         List<Row> rows = new ArrayList<>();
         for (String runtime : runtimes) {
             try (DigitClassifier classifier = DigitClassifiers.open(runtime.strip(), model, threads)) {

@@ -15,6 +15,7 @@ import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.RuntimeBenchmark;
 import dev.signdigits.model.graph.FoldedGraph;
 import dev.signdigits.predict.TensorClassifier;
+import dev.signdigits.system.NativeSetup;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,10 +58,7 @@ public final class PeerBenchmark {
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         int threads = Integer.parseInt(options.getOrDefault("--threads", "0"));
-        System.setProperty("ai.djl.pytorch.num_threads",
-                Integer.toString(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
+        NativeSetup.beforeFirstDjlCall(threads);
         switch (args[0]) {
             case "prepare" -> prepare(options);
             case "train" -> train(options);

@@ -1,6 +1,6 @@
 package dev.signdigits.web;
 
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.predict.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import java.awt.image.BufferedImage;
@@ -73,10 +73,7 @@ public final class InProcessThroughput {
         int batch = Integer.parseInt(options.getOrDefault("--batch", "8"));
         int workers = Integer.parseInt(options.getOrDefault("--workers", "1"));
         int threads = Integer.parseInt(options.getOrDefault("--threads", "0"));
-        if (threads > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        }
-        NativeSetup.beforeFirstDjlCall(); // the engine settings the CLI, and so serve, starts with
+        NativeSetup.beforeFirstDjlCall(threads); // the engine settings serve starts with
         try (DigitClassifier classifier = DigitClassifiers.open(options.getOrDefault("--runtime", "auto"),
                 Path.of(options.getOrDefault("--model", "models/finetuned/latest")), threads, workers)) {
             InProcessThroughput bench = new InProcessThroughput(classifier, photos, batch, workers);

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
