@@ -7,6 +7,7 @@ import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;
 import dev.signdigits.model.FinetunedModel;
 import dev.signdigits.model.FoldedNetwork;
+import dev.signdigits.model.FoldedNetworkProfiler;
 import dev.signdigits.model.GraphFolder;
 import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.PretrainedBackbones;
@@ -132,7 +133,7 @@ public final class PeerBenchmark {
 
     /**
      * Where a djl runtime call spends its time: the folded network of the model, timed op by op
-     * ({@link FoldedNetwork.OpTimer}) over {@code --calls} calls after 30 warm-up calls, on a fixed input.
+     * ({@link FoldedNetworkProfiler}) over {@code --calls} calls after 30 warm-up calls, on a fixed input.
      */
     private static void profile(Map<String, String> options) {
         Path dir = Path.of(options.get("--model"));
@@ -148,12 +149,13 @@ public final class PeerBenchmark {
                 size = model.metadata().inputSize();
             }
             FoldedNetwork network = new FoldedNetwork(graph, manager);
+            FoldedNetworkProfiler profiler = new FoldedNetworkProfiler(network, graph);
             float[] input = new float[batch * 3 * size * size];
             for (int i = 0; i < input.length; i++) {
                 input[i] = (float) Math.sin(i * 0.37);
             }
             Map<String, long[]> byKind = new TreeMap<>(); // kind -> {nanos, ops}
-            FoldedNetwork.OpTimer timer = (kind, nanos) -> {
+            FoldedNetworkProfiler.OpTimer timer = (kind, nanos) -> {
                 long[] v = byKind.computeIfAbsent(kind, k -> new long[2]);
                 v[0] += nanos;
                 v[1]++;
@@ -162,7 +164,7 @@ public final class PeerBenchmark {
             for (int i = 0; i < warmUp + calls; i++) {
                 long start = System.nanoTime();
                 try (NDManager call = manager.newSubManager()) {
-                    network.forward(call, input, batch, size, i < warmUp ? FoldedNetwork.OpTimer.NONE : timer).toFloatArray();
+                    profiler.forward(call, input, batch, size, i < warmUp ? (kind, nanos) -> { } : timer).toFloatArray();
                 }
                 total += i < warmUp ? 0 : System.nanoTime() - start;
             }
