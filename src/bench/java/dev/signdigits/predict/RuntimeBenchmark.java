@@ -16,7 +16,7 @@ import java.util.Random;
  * is a fixed pseudo-random normalized tensor (speed does not depend on content); pre-processing
  * is not timed. Prints a markdown table. Run by {@code bench/runtimes.sh}:
  *
- * <pre>java -cp target/signdigits.jar:target/lib/* dev.signdigits.predict.RuntimeBenchmark \
+ * <pre>java -cp target/signdigits-bench.jar:target/signdigits.jar:target/lib/* dev.signdigits.predict.RuntimeBenchmark \
  *     --model DIR [--runtimes djl,tflite,tflite-int8,onnx] [--single 200] [--batches 8] [--runs 3] [--threads 0]</pre>
  */
 public final class RuntimeBenchmark {

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and classifies them in one call, as the micro-batcher does, on a classifier opened exactly as
  * {@code serve} opens it. Prints one line: images per second and the mean batch size.
  *
- * <pre>java -cp target/signdigits.jar:target/lib/* dev.signdigits.web.InProcessThroughput --model DIR \
+ * <pre>java -cp target/signdigits-bench.jar:target/signdigits.jar:target/lib/* dev.signdigits.web.InProcessThroughput --model DIR \
  *     [--runtime auto] [--batch 8] [--workers 1] [--threads 0] [--seconds 20] [--warmup-images 2000] PHOTO...</pre>
  */
 public final class InProcessThroughput {
