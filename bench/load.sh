@@ -43,7 +43,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" 
 [[ -f "$model/model.json" ]] || { echo "no model at $model: run ./signdigits train first, or pass a model directory" >&2; exit 2; }
 (( WARMUP < FIRST && FIRST < TOTAL )) || { echo "need WARMUP < FIRST < TOTAL (got $WARMUP, $FIRST, $TOTAL)" >&2; exit 2; }
 out=bench/results/load-$(date -u +%Y%m%dT%H%M%SZ); mkdir -p "$out"
-./signdigits --version >/dev/null   # build outside the timed runs
+source bench/bench-jar.sh   # builds the product and benchmark jars outside the timed runs
 
 # The serve settings in effect (flags > SIGNDIGITS_* > .env > defaults), for the report and the in-process run.
 setting() { java -jar target/signdigits.jar config 2>/dev/null | awk -v k="SIGNDIGITS_$1" '$1 == k { print $2 }'; }
@@ -118,7 +118,7 @@ java_env=(env DJL_OFFLINE=true DJL_DISABLE_PROGRESS_BAR=true)
 if [[ "${SIGNDIGITS_ALLOCATOR:-tcmalloc}" == tcmalloc && -r "$tcmalloc" ]]; then java_env+=(LD_PRELOAD="$tcmalloc")
 else java_env+=(GLIBC_TUNABLES=glibc.malloc.mmap_threshold=4294967296:glibc.malloc.trim_threshold=4294967296:glibc.malloc.arena_max=1); fi
 "${server_pin[@]}" "${java_env[@]}" java -Xmx2g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
-  -cp "target/signdigits.jar:target/lib/*" dev.signdigits.web.InProcessThroughput \
+  -cp "$BENCH_CP" dev.signdigits.web.InProcessThroughput \
   --model "$model" --runtime "$served_runtime" --batch "$in_batch" --workers "$workers" --threads "$threads" \
   --warmup-images "$WARMUP" --seconds "$IN_PROCESS_SECONDS" "${photos[@]}" >"$out/in-process.txt" 2>"$out/in-process.log"
 in_process=$(sed -n 's/.*images_per_second=\([0-9.]*\).*/\1/p' "$out/in-process.txt")

@@ -33,7 +33,7 @@ if [[ "$SMALL" == 1 ]]; then photos=96; single=30; batches=2; else photos=0; sin
 out=bench/results/peer-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
 
-./signdigits --version >/dev/null          # builds the jar outside the timed runs
+source bench/bench-jar.sh                  # builds the product and benchmark jars outside the timed runs
 ./signdigits data fetch >/dev/null
 [[ -f data/processed/split.csv ]] || ./signdigits data split >/dev/null
 
@@ -46,7 +46,7 @@ PY_TRAIN_ARGS=${PY_TRAIN_ARGS:-"--workers 0"}
 PY_INFER_MODES=${PY_INFER_MODES:-"eager channels-last jit"}
 
 java_side() { env DJL_OFFLINE=true DJL_DISABLE_PROGRESS_BAR=true $JAVA_ENV java -Xmx2g -XX:MinHeapFreeRatio=10 \
-  -XX:MaxHeapFreeRatio=30 ${JAVA_OPTS:-} -cp "target/signdigits.jar:target/lib/*" dev.signdigits.train.PeerBenchmark "$@"; }
+  -XX:MaxHeapFreeRatio=30 ${JAVA_OPTS:-} -cp "$BENCH_CP" dev.signdigits.train.PeerBenchmark "$@"; }
 python_side() { env $PY_ENV "$PY" bench/peer/peer.py "$@" --peer "$out/peer"; }
 record() { # label, command...
   local label=$1; shift

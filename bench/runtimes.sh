@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=bench/results/runtimes-$(date -u +%Y%m%dT%H%M%SZ); mkdir -p "$out"
-./signdigits --version >/dev/null   # build outside the timed runs
+source bench/bench-jar.sh   # builds the product and benchmark jars outside the timed runs
 
 model=${1:-models/finetuned/latest}
 if [[ ! -f "$model/model.json" ]]; then
@@ -30,7 +30,7 @@ export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export DJL_OFFLINE=true DJL_DISABLE_PROGRESS_BAR=true
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-java ${JAVA_OPTS:-} -cp "target/signdigits.jar:target/lib/*" dev.signdigits.predict.RuntimeBenchmark \
+java ${JAVA_OPTS:-} -cp "$BENCH_CP" dev.signdigits.predict.RuntimeBenchmark \
   --model "$model" --runtimes djl,tflite,tflite-int8,onnx --threads "${THREADS:-0}" --runs 3 \
   >"$out/table.md" 2>"$out/bench.log"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

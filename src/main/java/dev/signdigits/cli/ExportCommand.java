@@ -5,6 +5,7 @@ import dev.signdigits.model.export.ExportRequest;
 import dev.signdigits.model.export.ExportResult;
 import dev.signdigits.model.export.ModelExporter;
 import dev.signdigits.model.export.Quantize;
+import dev.signdigits.system.NativeSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package dev.signdigits.cli;
 
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
+import dev.signdigits.system.NativeSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;

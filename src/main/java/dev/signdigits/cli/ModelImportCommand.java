@@ -4,6 +4,7 @@ import dev.signdigits.SignDigitsException;
 import dev.signdigits.model.BackboneImporter;
 import dev.signdigits.model.BackboneMetadata;
 import dev.signdigits.model.ModelSummary;
+import dev.signdigits.system.NativeSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -5,6 +5,7 @@ import dev.signdigits.model.BackboneMetadata;
 import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.ModelSummary;
 import dev.signdigits.model.PretrainedBackbones;
+import dev.signdigits.system.NativeSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

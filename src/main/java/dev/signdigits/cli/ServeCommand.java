@@ -108,9 +108,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new SignDigitsException("--threads " + threads + " must be 0 (one per core) or more.");
         }
-        if (threads > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads)); // read when the engine loads
-        }
         ServerConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         GracefulShutdownHook hook = null;

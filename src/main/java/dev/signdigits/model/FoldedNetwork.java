@@ -29,25 +29,11 @@ public final class FoldedNetwork implements AutoCloseable {
     private final int logits;
 
     /**
-     * Receives the time each native op of a call took, by kind ("pointwise conv", "clamp", ...):
-     * the profile behind the per-op breakdown in docs/performance.md (PeerBenchmark profile).
+     * One op as this network runs it (uneven TF-SAME pads already folded into the kernel) with its
+     * native weights and bias (null for ops without). They belong to the network: read them, never
+     * close or change them.
      */
-    @FunctionalInterface
-    public interface OpTimer {
-        OpTimer NONE = (kind, nanos) -> {};
-
-        void add(String kind, long nanos);
-
-        /** Records the time since {@code since} under {@code kind}; returns now. */
-        default long lap(String kind, long since) {
-            long now = System.nanoTime();
-            add(kind, now - since);
-            return now;
-        }
-    }
-
-    /** One op with its native weights. */
-    private record Step(GraphOp op, NDArray weights, NDArray bias) {}
+    public record Step(GraphOp op, NDArray weights, NDArray bias) {}
 
     public FoldedNetwork(FoldedGraph graph, NDManager parent) {
         this.weightsManager = parent.newSubManager();
@@ -108,19 +94,20 @@ public final class FoldedNetwork implements AutoCloseable {
         }
     }
 
-    /** Logits for a normalized NCHW batch; the result lives in {@code manager}. */
-    public NDArray forward(NDManager manager, float[] nchw, int n, int size) {
-        return forward(manager, nchw, n, size, OpTimer.NONE);
+    /**
+     * The ops a call runs, in order, for tools that look inside a call (the benchmarks' per-op
+     * profile re-runs them with a clock around each); {@link #forward} is the only way to serve.
+     */
+    public List<Step> steps() {
+        return steps;
     }
 
-    /** {@link #forward(NDManager, float[], int, int)}, reporting each op's time to {@code timer}. */
-    public NDArray forward(NDManager manager, float[] nchw, int n, int size, OpTimer timer) {
-        long t = System.nanoTime();
+    /** Logits for a normalized NCHW batch; the result lives in {@code manager}. */
+    public NDArray forward(NDManager manager, float[] nchw, int n, int size) {
         NDArray x;
         try (NDArray input = manager.create(FloatBuffer.wrap(nchw), new Shape(n, 3, size, size))) {
             x = ChannelsLast.copy(input);
         }
-        t = timer.lap("input (copy in, channels-last)", t);
         NDArray[] values = new NDArray[tensors];
         values[0] = x;
         for (int i = 0; i < steps.size(); i++) {
@@ -129,19 +116,15 @@ public final class FoldedNetwork implements AutoCloseable {
             NDArray in = values[op.inputs().get(0)];
             NDArray out;
             if (op instanceof GraphOp.Conv conv) {
-                out = conv(conv, in, step, timer, t);
+                out = conv(conv, in, step);
             } else if (op instanceof GraphOp.Add add) {
                 out = in.add(values[add.right()]);
-                timer.lap("add", t);
             } else if (op instanceof GraphOp.GlobalAveragePool) {
                 out = Pool.globalAvgPool2d(in);
-                timer.lap("average pool", t);
             } else {
                 out = Linear.linear(in, step.weights(), step.bias()).singletonOrThrow();
-                timer.lap("dense", t);
             }
             values[op.output()] = out;
-            t = System.nanoTime();
             // Free activations as soon as nothing reads them any more: a batch of 32 at 224 would
             // otherwise hold every layer's output (over a gigabyte) until the call ends.
             for (int input : op.inputs()) {
@@ -150,31 +133,25 @@ public final class FoldedNetwork implements AutoCloseable {
                     values[input] = null;
                 }
             }
-            t = timer.lap("free activations", t);
         }
         return values[logits];
     }
 
-    private static NDArray conv(GraphOp.Conv conv, NDArray x, Step step, OpTimer timer, long t) {
+    private static NDArray conv(GraphOp.Conv conv, NDArray x, Step step) {
         int[] p = conv.pads();
         boolean symmetric = p[0] == p[2] && p[1] == p[3];
         NDArray padded = symmetric ? x : x.pad(new Shape(p[1], p[3], p[0], p[2]), 0);
         Shape padding = symmetric ? new Shape(p[0], p[1]) : new Shape(0, 0);
-        if (!symmetric) {
-            t = timer.lap("pad (TF-SAME, stride 2)", t);
-        }
         NDArray y = Conv2d.conv2d(padded, step.weights(), step.bias(), new Shape(conv.stride(), conv.stride()), padding,
                 new Shape(1, 1), conv.depthwise() ? conv.outChannels() : 1).singletonOrThrow();
         if (padded != x) {
             padded.close();
         }
-        t = timer.lap(conv.depthwise() ? "depthwise conv" : conv.kernel() == 1 ? "pointwise conv" : "full conv", t);
         if (!conv.relu6()) {
             return y;
         }
         NDArray clamped = y.clip(0f, 6f);
         y.close();
-        timer.lap("clamp (ReLU6)", t);
         return clamped;
     }
 

@@ -4,6 +4,7 @@ import dev.signdigits.SignDigitsException;
 import dev.signdigits.model.export.ExportFiles;
 import dev.signdigits.model.export.ExportFormat;
 import dev.signdigits.model.export.Quantize;
+import dev.signdigits.system.NativeSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,9 +64,7 @@ public final class DigitClassifiers {
                         + " is a file; pass the directory made by 'signdigits train', or choose the runtime that"
                         + " matches the file (tflite, onnx).");
             }
-            if (threads > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
-            }
+            NativeSetup.beforeFirstDjlCall(threads);
             return DjlDigitClassifier.open(modelFileOrDir);
         }
         Path file = modelFile(name, modelFileOrDir);

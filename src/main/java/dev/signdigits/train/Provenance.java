@@ -1,6 +1,7 @@
 package dev.signdigits.train;
 
 import ai.djl.engine.Engine;
+import dev.signdigits.system.NativeSetup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class Provenance {
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        m.put("torch_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        m.put("torch_threads", NativeSetup.threads());
         return m;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
+import dev.signdigits.system.NativeSetup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

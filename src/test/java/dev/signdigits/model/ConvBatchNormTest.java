@@ -14,7 +14,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

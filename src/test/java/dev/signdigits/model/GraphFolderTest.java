@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.model.graph.FoldedGraph;
 import dev.signdigits.model.graph.GraphOp;
 import dev.signdigits.model.onnx.OnnxWriter;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.model.tflite.BuiltinOperators;
 import dev.signdigits.model.tflite.TfliteInterpreter;
 import dev.signdigits.model.tflite.TfliteReader;

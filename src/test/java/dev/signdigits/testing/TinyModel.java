@@ -1,7 +1,7 @@
 package dev.signdigits.testing;
 
 import dev.signdigits.cli.Main;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.image.ImageDecoder;

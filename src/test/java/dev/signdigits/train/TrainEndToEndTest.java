@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signdigits.cli.Main;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.image.ImageDecoder;

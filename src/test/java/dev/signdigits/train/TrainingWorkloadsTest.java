@@ -3,7 +3,7 @@ package dev.signdigits.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.PretrainedBackbones;
 import java.io.IOException;

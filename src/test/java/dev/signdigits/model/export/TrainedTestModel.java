@@ -3,7 +3,7 @@ package dev.signdigits.model.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signdigits.cli.Main;
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.io.AtomicFiles;

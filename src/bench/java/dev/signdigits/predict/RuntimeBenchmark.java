@@ -1,5 +1,6 @@
 package dev.signdigits.predict;
 
+import dev.signdigits.system.NativeSetup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import java.util.Random;
  * is a fixed pseudo-random normalized tensor (speed does not depend on content); pre-processing
  * is not timed. Prints a markdown table. Run by {@code bench/runtimes.sh}:
  *
- * <pre>java -cp target/signdigits.jar:target/lib/* dev.signdigits.predict.RuntimeBenchmark \
+ * <pre>java -cp target/signdigits-bench.jar:target/signdigits.jar:target/lib/* dev.signdigits.predict.RuntimeBenchmark \
  *     --model DIR [--runtimes djl,tflite,tflite-int8,onnx] [--single 200] [--batches 8] [--runs 3] [--threads 0]</pre>
  */
 public final class RuntimeBenchmark {
@@ -41,11 +42,7 @@ public final class RuntimeBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("--threads", "0"));
         RuntimeBenchmark bench = new RuntimeBenchmark(Integer.parseInt(options.getOrDefault("--single", "200")),
                 Integer.parseInt(options.getOrDefault("--batches", "8")), Integer.parseInt(options.getOrDefault("--runs", "3")));
-        if (threads > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        }
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
+        NativeSetup.beforeFirstDjlCall(threads);
         List<Row> rows = new ArrayList<>();
         for (String runtime : runtimes) {
             try (DigitClassifier classifier = DigitClassifiers.open(runtime.strip(), model, threads)) {

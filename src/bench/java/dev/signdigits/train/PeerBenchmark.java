@@ -7,6 +7,7 @@ import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;
 import dev.signdigits.model.FinetunedModel;
 import dev.signdigits.model.FoldedNetwork;
+import dev.signdigits.model.FoldedNetworkProfiler;
 import dev.signdigits.model.GraphFolder;
 import dev.signdigits.model.ImportedBackbone;
 import dev.signdigits.model.PretrainedBackbones;
@@ -15,6 +16,7 @@ import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.RuntimeBenchmark;
 import dev.signdigits.model.graph.FoldedGraph;
 import dev.signdigits.predict.TensorClassifier;
+import dev.signdigits.system.NativeSetup;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,10 +59,7 @@ public final class PeerBenchmark {
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         int threads = Integer.parseInt(options.getOrDefault("--threads", "0"));
-        System.setProperty("ai.djl.pytorch.num_threads",
-                Integer.toString(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
+        NativeSetup.beforeFirstDjlCall(threads);
         switch (args[0]) {
             case "prepare" -> prepare(options);
             case "train" -> train(options);
@@ -134,7 +133,7 @@ public final class PeerBenchmark {
 
     /**
      * Where a djl runtime call spends its time: the folded network of the model, timed op by op
-     * ({@link FoldedNetwork.OpTimer}) over {@code --calls} calls after 30 warm-up calls, on a fixed input.
+     * ({@link FoldedNetworkProfiler}) over {@code --calls} calls after 30 warm-up calls, on a fixed input.
      */
     private static void profile(Map<String, String> options) {
         Path dir = Path.of(options.get("--model"));
@@ -150,12 +149,13 @@ public final class PeerBenchmark {
                 size = model.metadata().inputSize();
             }
             FoldedNetwork network = new FoldedNetwork(graph, manager);
+            FoldedNetworkProfiler profiler = new FoldedNetworkProfiler(network, graph);
             float[] input = new float[batch * 3 * size * size];
             for (int i = 0; i < input.length; i++) {
                 input[i] = (float) Math.sin(i * 0.37);
             }
             Map<String, long[]> byKind = new TreeMap<>(); // kind -> {nanos, ops}
-            FoldedNetwork.OpTimer timer = (kind, nanos) -> {
+            FoldedNetworkProfiler.OpTimer timer = (kind, nanos) -> {
                 long[] v = byKind.computeIfAbsent(kind, k -> new long[2]);
                 v[0] += nanos;
                 v[1]++;
@@ -164,7 +164,7 @@ public final class PeerBenchmark {
             for (int i = 0; i < warmUp + calls; i++) {
                 long start = System.nanoTime();
                 try (NDManager call = manager.newSubManager()) {
-                    network.forward(call, input, batch, size, i < warmUp ? FoldedNetwork.OpTimer.NONE : timer).toFloatArray();
+                    profiler.forward(call, input, batch, size, i < warmUp ? (kind, nanos) -> { } : timer).toFloatArray();
                 }
                 total += i < warmUp ? 0 : System.nanoTime() - start;
             }

@@ -1,6 +1,6 @@
 package dev.signdigits.web;
 
-import dev.signdigits.cli.NativeSetup;
+import dev.signdigits.system.NativeSetup;
 import dev.signdigits.predict.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import java.awt.image.BufferedImage;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and classifies them in one call, as the micro-batcher does, on a classifier opened exactly as
  * {@code serve} opens it. Prints one line: images per second and the mean batch size.
  *
- * <pre>java -cp target/signdigits.jar:target/lib/* dev.signdigits.web.InProcessThroughput --model DIR \
+ * <pre>java -cp target/signdigits-bench.jar:target/signdigits.jar:target/lib/* dev.signdigits.web.InProcessThroughput --model DIR \
  *     [--runtime auto] [--batch 8] [--workers 1] [--threads 0] [--seconds 20] [--warmup-images 2000] PHOTO...</pre>
  */
 public final class InProcessThroughput {
@@ -73,10 +73,7 @@ public final class InProcessThroughput {
         int batch = Integer.parseInt(options.getOrDefault("--batch", "8"));
         int workers = Integer.parseInt(options.getOrDefault("--workers", "1"));
         int threads = Integer.parseInt(options.getOrDefault("--threads", "0"));
-        if (threads > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        }
-        NativeSetup.beforeFirstDjlCall(); // the engine settings the CLI, and so serve, starts with
+        NativeSetup.beforeFirstDjlCall(threads); // the engine settings serve starts with
         try (DigitClassifier classifier = DigitClassifiers.open(options.getOrDefault("--runtime", "auto"),
                 Path.of(options.getOrDefault("--model", "models/finetuned/latest")), threads, workers)) {
             InProcessThroughput bench = new InProcessThroughput(classifier, photos, batch, workers);
