@@ -64,7 +64,7 @@ def augment(image, size, rng, max_rotation=15.0, min_scale=0.80, brightness=0.15
 
 
 def center_resize(image, size):
-    """Centre square crop, bilinear resize (ImagePreprocessor.resize), as float pixels."""
+    """Centre square crop, bilinear resize (ModelInput.resize for photos under twice the input edge), as float pixels."""
     w, h = image.size
     s = min(w, h)
     x0, y0 = (w - s) // 2, (h - s) // 2

@@ -1,32 +1,14 @@
 package dev.signdigits.cli;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.data.BulkDecoder;
-import dev.signdigits.data.DatasetIndex;
-import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.data.ImageFolder;
-import dev.signdigits.data.LabeledFile;
-import dev.signdigits.data.split.GroupsFile;
-import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.Split;
-import dev.signdigits.data.split.SplitManifest;
-import dev.signdigits.eval.PhotoSetEvaluator;
-import dev.signdigits.io.AtomicFiles;
-import dev.signdigits.model.FinetunedModel;
-import dev.signdigits.predict.DjlDigitClassifier;
-import dev.signdigits.report.EvaluationArtifacts;
+import dev.signdigits.evaluate.EvaluationRequest;
+import dev.signdigits.evaluate.EvaluationResult;
+import dev.signdigits.evaluate.ModelEvaluator;
+import dev.signdigits.predict.InferenceRuntime;
 import dev.signdigits.report.EvaluationText;
-import dev.signdigits.report.HtmlReport;
-import dev.signdigits.report.ReportData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +23,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GlobalOptions global;
 
-    @Option(names = "--model", defaultValue = "models/finetuned/latest", description = "Fine-tuned model directory.")
+    @Option(names = "--model", defaultValue = "models/finetuned/latest",
+            description = "Fine-tuned model directory, or (with --data) an exported .tflite/.onnx file.")
     Path model;
+
+    @Option(names = "--runtime", defaultValue = "djl",
+            description = "Inference runtime: auto, djl, tflite, tflite-float16, tflite-int8 or onnx, as for predict and serve;"
+                    + " evaluate the very file you deploy. Default: ${DEFAULT-VALUE}.")
+    String runtime;
 
     @Option(names = "--split", defaultValue = "test", description = "Split of the model's own manifest: train, val or test.")
     String split;
@@ -66,61 +54,13 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path modelDir = model.toAbsolutePath().normalize();
-        FinetunedModel.readMetadata(modelDir);
-        DatasetIndex index;
-        List<LabeledFile> files;
-        Map<String, String> groups = new HashMap<>();
-        String name;
-        if (!data.isBlank()) {
-            index = ImageFolder.scan(Path.of(data));
-            files = index.entries();
-            GroupsFile groupsFile = GroupsFile.readIfPresent(index.root());
-            if (groupsFile != null) {
-                groupsFile.rows().forEach((file, row) -> groups.put(file, row.group()));
-            }
-            name = Path.of(data).toAbsolutePath().normalize().getFileName().toString();
-        } else {
-            Split which = parseSplit(split);
-            Path manifestFile = modelDir.resolve("split.csv");
-            SplitManifest manifest = SplitManifest.read(manifestFile);
-            index = ImageFolder.scan(dataDir);
-            if (!manifest.matches(index)) {
-                throw new SignDigitsException(dataDir + " is not the dataset this model was trained on (its content hash differs"
-                        + " from " + manifestFile + "); pass --data-dir with that dataset, or --data to evaluate any folder.");
-            }
-            files = manifest.files(which);
-            for (ManifestEntry e : manifest.entries()) {
-                groups.put(e.file(), e.group());
-            }
-            name = which.name().toLowerCase(Locale.ROOT);
-        }
-        Path out = outDir.isBlank() ? modelDir.resolve("evaluations").resolve(name) : Path.of(outDir);
-        Instant started = Instant.now();
-        PhotoSetEvaluator.Outcome outcome;
-        try (DjlDigitClassifier classifier = DjlDigitClassifier.open(modelDir)) {
-            outcome = new PhotoSetEvaluator(classifier, new BulkDecoder(new ImageDecoder(), threads), 16)
-                    .evaluate(index, files, groups);
-        }
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("model", modelDir.toString());
-        meta.put("data", index.root().toString());
-        meta.put("selection", data.isBlank() ? "split " + name : "folder");
-        meta.put("unreadable", outcome.unreadable().size());
-        AtomicFiles.writeDirectory(out, dir -> {
-            EvaluationArtifacts.write(dir, outcome.evaluation(), meta, outcome.thumbnails()::get);
-            Map<String, String> config = new LinkedHashMap<>();
-            meta.forEach((k, v) -> config.put(k, String.valueOf(v)));
-            HtmlReport.write(new ReportData(name, String.format(Locale.ROOT, "Evaluation of %s on %s: %.2f%%",
-                            modelDir.getFileName(), name, outcome.evaluation().accuracy() * 100), Instant.now(), config,
-                            FinetunedModel.readMetadata(modelDir).provenance(),
-                            Map.of("evaluation", Duration.between(started, Instant.now())), List.of(), outcome.evaluation()),
-                    outcome.thumbnails()::get, dir.resolve(HtmlReport.FILE_NAME));
-        });
+        EvaluationResult result = ModelEvaluator.run(new EvaluationRequest(model, InferenceRuntime.parse(runtime),
+                data.isBlank() ? parseSplit(split) : null, data.isBlank() ? null : Path.of(data), dataDir,
+                outDir.isBlank() ? null : Path.of(outDir), threads));
         PrintWriter w = spec.commandLine().getOut();
-        w.print(EvaluationText.render(outcome.evaluation()));
-        outcome.unreadable().forEach(f -> w.println("unreadable: " + f.file() + ": " + f.message()));
-        w.println("Written to " + out);
+        w.print(EvaluationText.render(result.evaluation()));
+        result.unreadable().forEach(f -> w.println("unreadable: " + f.file() + ": " + f.message()));
+        w.println("Written to " + result.outDir());
         w.flush();
         return 0;
     }

@@ -7,8 +7,6 @@ import dev.signdigits.model.export.Quantize;
 import dev.signdigits.system.NativeSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Opens a model for serving with a named runtime. A runtime's classes (and its native library)
@@ -28,14 +26,16 @@ import java.util.Locale;
  * </table>
  */
 public final class DigitClassifiers {
-    /** The runtimes by name, and {@code auto}, which picks one of them for the model (see {@link RuntimeSelector}). */
-    public static final List<String> RUNTIMES = List.of("auto", "djl", "tflite", "tflite-float16", "tflite-int8", "onnx");
-
     private DigitClassifiers() {}
 
     /** Opens with one thread per core. */
     public static DigitClassifier open(String runtime, Path modelFileOrDir) {
-        return open(runtime, modelFileOrDir, 0);
+        return open(InferenceRuntime.parse(runtime), modelFileOrDir, 0, 1);
+    }
+
+    /** Opens with one thread per core. */
+    public static DigitClassifier open(InferenceRuntime runtime, Path modelFileOrDir) {
+        return open(runtime, modelFileOrDir, 0, 1);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class DigitClassifiers {
      *                takes effect if PyTorch has not been loaded yet in this process.
      */
     public static DigitClassifier open(String runtime, Path modelFileOrDir, int threads) {
-        return open(runtime, modelFileOrDir, threads, 1);
+        return open(InferenceRuntime.parse(runtime), modelFileOrDir, threads, 1);
     }
 
     /**
@@ -52,13 +52,17 @@ public final class DigitClassifiers {
      *                   (an ONNX Runtime session takes concurrent calls as it is; DJL serializes them)
      */
     public static DigitClassifier open(String runtime, Path modelFileOrDir, int threads, int concurrent) {
-        String name = normalize(runtime);
-        if (name.equals("auto")) {
+        return open(InferenceRuntime.parse(runtime), modelFileOrDir, threads, concurrent);
+    }
+
+    /** As {@link #open(String, Path, int, int)}, with the runtime already parsed. */
+    public static DigitClassifier open(InferenceRuntime name, Path modelFileOrDir, int threads, int concurrent) {
+        if (name == InferenceRuntime.AUTO) {
             RuntimeSelector.Choice choice = RuntimeSelector.choose(modelFileOrDir);
             return SelectedRuntimeClassifier.of(open(choice.runtime(), modelFileOrDir, threads, concurrent), choice);
         }
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        if (name.equals("djl")) {
+        if (name == InferenceRuntime.DJL) {
             if (Files.isRegularFile(modelFileOrDir)) {
                 throw new SignDigitsException("The djl runtime loads a model directory, but " + modelFileOrDir
                         + " is a file; pass the directory made by 'signdigits train', or choose the runtime that"
@@ -68,20 +72,24 @@ public final class DigitClassifiers {
             return DjlDigitClassifier.open(modelFileOrDir);
         }
         Path file = modelFile(name, modelFileOrDir);
-        return name.equals("onnx") ? OnnxDigitClassifier.open(file, n)
+        return name == InferenceRuntime.ONNX ? OnnxDigitClassifier.open(file, n)
                 : TfliteDigitClassifier.open(file, Math.max(1, concurrent), n);
     }
 
     /** The file a runtime serves for {@code modelFileOrDir}: the path itself, or the export inside the directory. */
     public static Path modelFile(String runtime, Path modelFileOrDir) {
-        String name = normalize(runtime);
-        if (name.equals("auto")) {
+        return modelFile(InferenceRuntime.parse(runtime), modelFileOrDir);
+    }
+
+    /** As {@link #modelFile(String, Path)}, with the runtime already parsed. */
+    public static Path modelFile(InferenceRuntime name, Path modelFileOrDir) {
+        if (name == InferenceRuntime.AUTO) {
             return modelFile(RuntimeSelector.choose(modelFileOrDir).runtime(), modelFileOrDir);
         }
-        if (name.equals("djl")) {
+        if (name == InferenceRuntime.DJL) {
             return modelFileOrDir;
         }
-        ExportFormat format = name.equals("onnx") ? ExportFormat.ONNX : ExportFormat.TFLITE;
+        ExportFormat format = name.format();
         if (!Files.isDirectory(modelFileOrDir)) {
             if (!Files.isRegularFile(modelFileOrDir)) {
                 throw new SignDigitsException("Model " + modelFileOrDir + " does not exist; pass a model directory or an"
@@ -89,11 +97,7 @@ public final class DigitClassifiers {
             }
             return modelFileOrDir;
         }
-        Quantize quantize = switch (name) {
-            case "tflite-float16" -> Quantize.FLOAT16;
-            case "tflite-int8" -> Quantize.INT8;
-            default -> Quantize.NONE;
-        };
+        Quantize quantize = name.quantize();
         Path file = ExportFiles.defaultFile(modelFileOrDir, format, quantize);
         if (!Files.isRegularFile(file)) {
             throw new SignDigitsException("The " + name + " runtime serves " + file.getFileName() + ", which "
@@ -103,11 +107,4 @@ public final class DigitClassifiers {
         return file;
     }
 
-    private static String normalize(String runtime) {
-        String name = runtime == null ? "" : runtime.strip().toLowerCase(Locale.ROOT);
-        if (!RUNTIMES.contains(name)) {
-            throw new SignDigitsException("Unknown runtime '" + runtime + "'; use one of " + RUNTIMES + ".");
-        }
-        return name;
-    }
 }

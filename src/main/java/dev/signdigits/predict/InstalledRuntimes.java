@@ -8,11 +8,12 @@ package dev.signdigits.predict;
 final class InstalledRuntimes {
     private InstalledRuntimes() {}
 
-    static boolean has(String runtime) {
+    static boolean has(InferenceRuntime runtime) {
         return switch (runtime) {
-            case "djl" -> resource("jnilib/pytorch.properties") && resource("native/lib/pytorch.properties");
-            case "onnx" -> resource("ai/onnxruntime/OrtEnvironment.class");
-            default -> runtime.startsWith("tflite") && resource("org/bytedeco/tensorflowlite/"
+            case AUTO -> true;
+            case DJL -> resource("jnilib/pytorch.properties") && resource("native/lib/pytorch.properties");
+            case ONNX -> resource("ai/onnxruntime/OrtEnvironment.class");
+            case TFLITE, TFLITE_FLOAT16, TFLITE_INT8 -> resource("org/bytedeco/tensorflowlite/"
                     + org.bytedeco.javacpp.Loader.getPlatform() + "/" + System.mapLibraryName("jnitensorflowlite"));
         };
     }

@@ -34,11 +34,11 @@ public final class RuntimeSelector {
     public static final String SELECTION_PROPERTY = "runtime_selection";
 
     /** The runtime to open and, in one sentence, why. */
-    public record Choice(String runtime, String reason) {}
+    public record Choice(InferenceRuntime runtime, String reason) {}
 
-    private final Predicate<String> installed;
+    private final Predicate<InferenceRuntime> installed;
 
-    private RuntimeSelector(Predicate<String> installed) {
+    private RuntimeSelector(Predicate<InferenceRuntime> installed) {
         this.installed = installed;
     }
 
@@ -48,13 +48,14 @@ public final class RuntimeSelector {
     }
 
     /** Chooses as if only the runtimes {@code installed} accepts were there (tests, planning). */
-    public static Choice choose(Path modelFileOrDir, Predicate<String> installed) {
+    public static Choice choose(Path modelFileOrDir, Predicate<InferenceRuntime> installed) {
         return new RuntimeSelector(installed).select(modelFileOrDir);
     }
 
     private Choice select(Path path) {
         if (Files.isRegularFile(path)) {
-            String runtime = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx") ? "onnx" : "tflite";
+            InferenceRuntime runtime = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")
+                    ? InferenceRuntime.ONNX : InferenceRuntime.TFLITE;
             return new Choice(runtime, "a single exported file was given");
         }
         FinetunedMetadata model = FinetunedModel.readMetadata(path);
@@ -64,15 +65,15 @@ public final class RuntimeSelector {
             return int8.get();
         }
         Path tflite = ExportFiles.defaultFile(path, ExportFormat.TFLITE, Quantize.NONE);
-        if (usable("tflite", tflite, passedOver) && sameModel(tflite, model, passedOver)) {
-            return new Choice("tflite", because(passedOver, tflite.getFileName() + " is this model's float32 export"));
+        if (usable(InferenceRuntime.TFLITE, tflite, passedOver) && sameModel(tflite, model, passedOver)) {
+            return new Choice(InferenceRuntime.TFLITE, because(passedOver, tflite.getFileName() + " is this model's float32 export"));
         }
         Path onnx = ExportFiles.defaultFile(path, ExportFormat.ONNX, Quantize.NONE);
-        if (usable("onnx", onnx, passedOver)) {
-            return new Choice("onnx", because(passedOver, onnx.getFileName() + " is this model's float32 export"));
+        if (usable(InferenceRuntime.ONNX, onnx, passedOver)) {
+            return new Choice(InferenceRuntime.ONNX, because(passedOver, onnx.getFileName() + " is this model's float32 export"));
         }
-        if (installed.test("djl")) {
-            return new Choice("djl", because(passedOver, "serving the trained model itself"));
+        if (installed.test(InferenceRuntime.DJL)) {
+            return new Choice(InferenceRuntime.DJL, because(passedOver, "serving the trained model itself"));
         }
         throw new SignDigitsException("No installed runtime can serve " + path + " (" + String.join("; ", passedOver)
                 + "); export the model for this installation, e.g. 'signdigits export --model " + path
@@ -89,7 +90,7 @@ public final class RuntimeSelector {
             return Optional.empty();
         }
         Int8Accuracy int8 = recorded.get();
-        if (!usable("tflite-int8", file, passedOver)) {
+        if (!usable(InferenceRuntime.TFLITE_INT8, file, passedOver)) {
             return Optional.empty();
         }
         if (!Sha256.of(file).equals(int8.sha256())) {
@@ -101,13 +102,13 @@ public final class RuntimeSelector {
                     Int8Accuracy.MAX_LOSS_POINTS, int8.summary()));
             return Optional.empty();
         }
-        return Optional.of(new Choice("tflite-int8", String.format(Locale.ROOT, "%s: within %.1f points",
+        return Optional.of(new Choice(InferenceRuntime.TFLITE_INT8, String.format(Locale.ROOT, "%s: within %.1f points",
                 int8.summary(), Int8Accuracy.MAX_LOSS_POINTS)));
     }
 
-    private boolean usable(String runtime, Path file, List<String> passedOver) {
+    private boolean usable(InferenceRuntime runtime, Path file, List<String> passedOver) {
         if (!Files.isRegularFile(file)) {
-            if (runtime.equals("tflite-int8")) {
+            if (runtime == InferenceRuntime.TFLITE_INT8) {
                 passedOver.add(file.getFileName() + " is missing");
             }
             return false;

@@ -23,4 +23,11 @@ public final class EvaluationArtifacts {
         ConfusionMatrixChart.write(evaluation, dir.resolve(CONFUSION_FILE));
         MisclassifiedSheet.write(evaluation.misclassified(), imageLoader, dir.resolve(MISCLASSIFIED_FILE));
     }
+
+    /** {@link #write} and the self-contained {@code report.html}: everything a run or an evaluation leaves. */
+    public static void writeWithReport(Path dir, ReportData report, Map<String, ?> meta,
+                                       Function<String, BufferedImage> imageLoader) {
+        write(dir, report.evaluation(), meta, imageLoader);
+        HtmlReport.write(report, imageLoader, dir.resolve(HtmlReport.FILE_NAME));
+    }
 }

@@ -16,7 +16,6 @@ import dev.signdigits.model.Preprocessing;
 import dev.signdigits.model.export.Int8Accuracy;
 import dev.signdigits.image.ModelInput;
 import dev.signdigits.report.EvaluationArtifacts;
-import dev.signdigits.report.HtmlReport;
 import dev.signdigits.report.ReportData;
 import dev.signdigits.report.TrainingCurves;
 import dev.signdigits.system.ProcessMemory;
@@ -99,11 +98,9 @@ final class RunArtifacts {
             meta.put("split", "test");
             meta.put("data_dir", data.dataDir().toString());
             int8.ifPresent(i -> meta.put("int8", i.toProvenance()));
-            EvaluationArtifacts.write(dir, evaluation, meta, loader);
-            HtmlReport.write(new ReportData(run.runId(),
+            EvaluationArtifacts.writeWithReport(dir, new ReportData(run.runId(),
                     String.format(Locale.ROOT, "signdigits run %s: %.2f%% on unseen people", run.runId(), evaluation.accuracy() * 100),
-                    Instant.now(), config.asMap(), provenance, timings, epochs, evaluation), loader,
-                    dir.resolve(HtmlReport.FILE_NAME));
+                    Instant.now(), config.asMap(), provenance, timings, epochs, evaluation), meta, loader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the artifacts of run " + run.runId(), e);
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import dev.signdigits.predict.InferenceRuntime;
 
 /**
  * There is no Docker engine or cluster here, so the deployment files are checked structurally:
@@ -49,7 +50,7 @@ class DeploymentFilesTest {
         }
         assertThat(pod.path("spec").path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
         assertThat(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
-        assertThat(env(container, "SIGNDIGITS_RUNTIME")).isIn(DigitClassifiers.RUNTIMES);
+        assertThat(env(container, "SIGNDIGITS_RUNTIME")).isIn(InferenceRuntime.ids());
         long drainSeconds = Long.parseLong(env(container, "SIGNDIGITS_DRAIN_TIMEOUT_MS")) / 1000;
         assertThat(pod.path("spec").path("terminationGracePeriodSeconds").asLong())
                 .as("the kubelet must wait for the drain").isGreaterThan(drainSeconds);
@@ -93,7 +94,7 @@ class DeploymentFilesTest {
         assertThat(service.path("ports").get(0).asText()).endsWith(":" + PORT);
         assertThat(service.path("healthcheck").path("test").toString()).contains("/v2/health/ready");
         assertThat(service.path("environment").path("SIGNDIGITS_RUNTIME").asText())
-                .isEqualTo(service.path("build").path("args").path("RUNTIME").asText()).isIn(DigitClassifiers.RUNTIMES);
+                .isEqualTo(service.path("build").path("args").path("RUNTIME").asText()).isIn(InferenceRuntime.ids());
         assertThat(service.path("user").asText()).doesNotStartWith("0").isNotEqualTo("root");
     }
 
@@ -108,7 +109,7 @@ class DeploymentFilesTest {
         assertThat(user).doesNotContain("root").doesNotMatch("USER 0(:.*)?");
         String text = String.join("\n", lines);
         assertThat(text).contains("EXPOSE " + PORT).containsPattern("HEALTHCHECK[^\\n]*\\n?[^\\n]*/v2/health/ready");
-        for (String runtime : DigitClassifiers.RUNTIMES) {
+        for (String runtime : InferenceRuntime.ids()) {
             assertThat(text).as("the image can be built for runtime " + runtime).containsPattern("[|\\s(]" + runtime + "[|)]");
         }
     }
@@ -140,7 +141,7 @@ class DeploymentFilesTest {
         assertThat(unit).anyMatch(l -> l.startsWith("Environment=GLIBC_TUNABLES="));
         List<String> env = Files.readAllLines(DIR.resolve("systemd/signdigits.env"));
         assertThat(env).anyMatch(l -> l.startsWith("SIGNDIGITS_RUNTIME=")
-                && DigitClassifiers.RUNTIMES.contains(l.substring("SIGNDIGITS_RUNTIME=".length())));
+                && InferenceRuntime.ids().contains(l.substring("SIGNDIGITS_RUNTIME=".length())));
     }
 
     private static void assertProbe(JsonNode probe, String path, JsonNode port) {

@@ -71,7 +71,7 @@ class RuntimeSelectorTest {
 
     private static void assertChoice(Path model, String runtime, String... because) {
         RuntimeSelector.Choice choice = RuntimeSelector.choose(model);
-        assertThat(choice.runtime()).isEqualTo(runtime);
+        assertThat(choice.runtime().id()).isEqualTo(runtime);
         assertThat(choice.reason()).contains(because);
     }
 
@@ -136,11 +136,11 @@ class RuntimeSelectorTest {
         Path model = model();
         record(model, "0.9000", 0.9000);
 
-        RuntimeSelector.Choice withoutTflite = RuntimeSelector.choose(model, runtime -> !runtime.startsWith("tflite"));
+        RuntimeSelector.Choice withoutTflite = RuntimeSelector.choose(model, runtime -> !runtime.id().startsWith("tflite"));
         assertThat(withoutTflite.runtime()).isEqualTo("djl");
         assertThat(withoutTflite.reason()).contains("tflite-int8 is not installed here");
 
-        assertThatThrownBy(() -> RuntimeSelector.choose(model, runtime -> runtime.equals("onnx")))
+        assertThatThrownBy(() -> RuntimeSelector.choose(model, runtime -> runtime == InferenceRuntime.ONNX))
                 .isInstanceOf(SignDigitsException.class)
                 .hasMessageContaining("No installed runtime can serve " + model)
                 .hasMessageContaining("--format tflite");
@@ -157,7 +157,7 @@ class RuntimeSelectorTest {
                     .startsWith("auto: tflite-int8, int8 89.90%");
             assertThat(classifier).isInstanceOf(TensorClassifier.class);
         }
-        assertThat(RuntimeSelector.choose(model.resolve("model.tflite")).runtime()).isEqualTo("tflite");
+        assertThat(RuntimeSelector.choose(model.resolve("model.tflite")).runtime().id()).isEqualTo("tflite");
         AtomicFiles.deleteRecursively(model);
         assertThatThrownBy(() -> RuntimeSelector.choose(model)).isInstanceOf(SignDigitsException.class)
                 .hasMessageContaining("does not exist");

@@ -1,0 +1,18 @@
+package dev.signdigits.evaluate;
+
+import dev.signdigits.data.DecodeFailure;
+import dev.signdigits.eval.Evaluation;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An evaluation that was run and written.
+ *
+ * @param name       the split or folder name it was run on
+ * @param runtime    the runtime that ran the model (after {@code auto} chose)
+ * @param evaluation the numbers
+ * @param unreadable photos that could not be decoded (left out of the numbers)
+ * @param outDir     the directory holding evaluation.json/.txt, the pictures and report.html
+ */
+public record EvaluationResult(String name, String runtime, Evaluation evaluation, List<DecodeFailure> unreadable,
+                               Path outDir) {}

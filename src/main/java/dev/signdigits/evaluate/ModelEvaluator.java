@@ -1,0 +1,107 @@
+package dev.signdigits.evaluate;
+
+import dev.signdigits.SignDigitsException;
+import dev.signdigits.data.BulkDecoder;
+import dev.signdigits.data.DatasetIndex;
+import dev.signdigits.data.ImageFolder;
+import dev.signdigits.data.LabeledFile;
+import dev.signdigits.data.split.GroupsFile;
+import dev.signdigits.data.split.ManifestEntry;
+import dev.signdigits.data.split.SplitManifest;
+import dev.signdigits.eval.PhotoSetEvaluator;
+import dev.signdigits.image.ImageDecoder;
+import dev.signdigits.io.AtomicFiles;
+import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.predict.DigitClassifiers;
+import dev.signdigits.report.EvaluationArtifacts;
+import dev.signdigits.report.ReportData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code signdigits evaluate} as a service: picks the photos (a split of the model's own manifest,
+ * checked against the dataset's hash, or any folder-per-digit set with its groups.csv), runs the
+ * model on the chosen runtime, and writes the evaluation files and report.html atomically.
+ */
+public final class ModelEvaluator {
+    private static final int BATCH = 16;
+
+    private ModelEvaluator() {}
+
+    public static EvaluationResult run(EvaluationRequest request) {
+        Path model = request.model().toAbsolutePath().normalize();
+        Photos photos = request.folder() != null ? folder(request.folder()) : split(model, request);
+        Path out = request.outDir() != null ? request.outDir() : modelDir(model).resolve("evaluations").resolve(photos.name());
+        Instant started = Instant.now();
+        PhotoSetEvaluator.Outcome outcome;
+        String runtime;
+        Map<String, String> provenance;
+        try (DigitClassifier classifier = DigitClassifiers.open(request.runtime(), model, 0, 1)) {
+            runtime = classifier.info().runtime();
+            provenance = Files.isDirectory(model) ? FinetunedModel.readMetadata(model).provenance()
+                    : classifier.info().properties();
+            outcome = new PhotoSetEvaluator(classifier, new BulkDecoder(new ImageDecoder(), request.decodeThreads()), BATCH)
+                    .evaluate(photos.index(), photos.files(), photos.groups());
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("model", model.toString());
+        meta.put("runtime", runtime);
+        meta.put("data", photos.index().root().toString());
+        meta.put("selection", request.folder() == null ? "split " + photos.name() : "folder");
+        meta.put("unreadable", outcome.unreadable().size());
+        Map<String, String> configuration = new LinkedHashMap<>();
+        meta.forEach((k, v) -> configuration.put(k, String.valueOf(v)));
+        ReportData report = new ReportData(photos.name(), String.format(Locale.ROOT, "Evaluation of %s (%s) on %s: %.2f%%",
+                model.getFileName(), runtime, photos.name(), outcome.evaluation().accuracy() * 100), Instant.now(),
+                configuration, provenance, Map.of("evaluation", Duration.between(started, Instant.now())), List.of(),
+                outcome.evaluation());
+        AtomicFiles.writeDirectory(out, dir -> EvaluationArtifacts.writeWithReport(dir, report, meta, outcome.thumbnails()::get));
+        return new EvaluationResult(photos.name(), runtime, outcome.evaluation(), outcome.unreadable(), out);
+    }
+
+    /** The photos to score, with the group (person session) of each where known. */
+    private record Photos(String name, DatasetIndex index, List<LabeledFile> files, Map<String, String> groups) {}
+
+    private static Photos folder(Path folder) {
+        DatasetIndex index = ImageFolder.scan(folder);
+        Map<String, String> groups = new HashMap<>();
+        GroupsFile groupsFile = GroupsFile.readIfPresent(index.root());
+        if (groupsFile != null) {
+            groupsFile.rows().forEach((file, row) -> groups.put(file, row.group()));
+        }
+        return new Photos(folder.toAbsolutePath().normalize().getFileName().toString(), index, index.entries(), groups);
+    }
+
+    private static Photos split(Path model, EvaluationRequest request) {
+        if (!Files.isDirectory(model)) {
+            throw new SignDigitsException(model + " is a single exported file, which has no split of its own; pass the model"
+                    + " directory made by 'signdigits train', or --data with a folder of photos.");
+        }
+        FinetunedModel.readMetadata(model);
+        Path manifestFile = model.resolve("split.csv");
+        SplitManifest manifest = SplitManifest.read(manifestFile);
+        DatasetIndex index = ImageFolder.scan(request.dataDir());
+        if (!manifest.matches(index)) {
+            throw new SignDigitsException(request.dataDir() + " is not the dataset this model was trained on (its content hash"
+                    + " differs from " + manifestFile + "); pass --data-dir with that dataset, or --data to evaluate any folder.");
+        }
+        Map<String, String> groups = new HashMap<>();
+        for (ManifestEntry e : manifest.entries()) {
+            groups.put(e.file(), e.group());
+        }
+        return new Photos(request.split().name().toLowerCase(Locale.ROOT), index, manifest.files(request.split()), groups);
+    }
+
+    /** Where a model's evaluations go: beside the model, also when the model is a file in it. */
+    private static Path modelDir(Path model) {
+        return Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
+    }
+}
