@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * get, once per runtime serving the real model: refusals must not depend on the runtime, and odd
  * but valid images must reach every runtime's pre-processing and be classified.
  */
+@Tag("slow")
 @ClassTemplate
 class WebBadInputTest {
     static final long LIMIT = 256 * 1024;

@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The KServe Open Inference Protocol v2 routes, valid and invalid requests, once per runtime serving the real model. */
+@Tag("slow")
 @ClassTemplate
 class WebInferenceProtocolTest {
     private static final String INFER = "/v2/models/signdigits/infer";

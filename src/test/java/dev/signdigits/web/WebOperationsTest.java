@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Metrics, the OpenAPI document, the HTML pages, static files, security headers and the API key,
  * once per runtime serving the real model.
  */
+@Tag("slow")
 @ClassTemplate
 class WebOperationsTest {
     private static final String KEY = "s3cret-key";

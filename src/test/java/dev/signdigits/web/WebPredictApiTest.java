@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * POST /api/v1/predict and /api/v1/predict/batch with real photos, against the real server serving
  * the real fine-tuned model, once per runtime.
  */
+@Tag("slow")
 @ClassTemplate
 class WebPredictApiTest {
     @RegisterExtension
