@@ -78,6 +78,15 @@ public final class ImageDecoder {
         return new DecodedImage(upright, header.uprightWidth(), header.uprightHeight(), format);
     }
 
+    /**
+     * An image already in memory brought to the layout {@link #decode} returns (8-bit RGB,
+     * transparency flattened on white), so it is prepared exactly as a decoded file would be; it is
+     * taken as upright.
+     */
+    public static BufferedImage toRgb(BufferedImage image) {
+        return RgbConverter.toIntRgb(image);
+    }
+
     /** Format, stored size and orientation from the header alone (no pixel is decoded). */
     public ImageHeader probe(byte[] bytes, String displayName) {
         return ImageHeaders.read(sniff(bytes, displayName), bytes, displayName);

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * model with train's own int8 export and record, plus a float32 TFLite export, and changes one thing
  * per test: the recorded accuracy, the int8 file, the exports present, the runtimes installed.
  */
+@Tag("slow")
 class RuntimeSelectorTest {
     private static final String INT8 = "model-int8.tflite";
 

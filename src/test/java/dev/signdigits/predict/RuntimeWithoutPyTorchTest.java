@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The exported-model runtimes work in a JVM that has neither DJL nor PyTorch on its class path,
  * as in a serving image built for TFLite or ONNX.
  */
+@Tag("slow")
 class RuntimeWithoutPyTorchTest {
     @TempDir
     Path tmp;

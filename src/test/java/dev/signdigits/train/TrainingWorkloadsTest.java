@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read, decode and augment every photo, train (a finite loss near ln 10 for a new 10-class head), and
  * time each phase.
  */
+@Tag("slow")
 class TrainingWorkloadsTest {
     private static final Path MIRROR = Path.of("..", "shared", "datasets", "sign-language-digits");
     private static final int PHOTOS = 12;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signdigits.model.FinetunedModel;
 import dev.signdigits.model.export.Int8Accuracy;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when train's own measurement of it is within the bound, else the float32 TFLite export; the KServe
  * metadata and the model card say which runtime serves and why.
  */
+@Tag("slow")
 class WebAutoRuntimeTest {
     @TempDir
     Path root;

@@ -14,47 +14,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every bad input of docs/bad-inputs.md that reaches the server, generated, with the answer it must
  * get, once per runtime serving the real model: refusals must not depend on the runtime, and odd
  * but valid images must reach every runtime's pre-processing and be classified.
  */
-@ParameterizedClass(name = "{0}")
-@FieldSource("dev.signdigits.web.RuntimeModel#RUNTIMES")
+@Tag("slow")
+@ClassTemplate
 class WebBadInputTest {
-    /** The runtime serving this invocation's server (also handed to {@link #start}). */
-    @Parameter
-    String runtime;
-
     static final long LIMIT = 256 * 1024;
-    static Path root;
-    static TestServer server;
-    static Http http;
-    static byte[] photo;
+    @RegisterExtension
+    static final RuntimeServers servers = RuntimeServers.serving(b -> b.maxRequestBytes(LIMIT).requestTimeout(Duration.ofSeconds(2)));
+    final TestServer server = servers.server();
+    final Path root = server.models.getParent();
+    final Http http = servers.http();
+    final byte[] photo = TestModels.bytes(servers.served().photo(3));
 
-    @BeforeParameterizedClassInvocation
-    static void start(String runtime, @TempDir Path dir) {
-        ServedModel served = RuntimeModel.of(runtime);
-        root = dir;
-        server = TestServer.start(root, b -> b.maxRequestBytes(LIMIT).requestTimeout(Duration.ofSeconds(2)), served);
-        http = server.http;
-        photo = TestModels.bytes(served.photo(3));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
-
-    private static Http.Response predictRaw(byte[] body) {
+    private Http.Response predictRaw(byte[] body) {
         return http.post("/api/v1/predict", body, "image/jpeg");
     }
 
@@ -272,7 +253,7 @@ class WebBadInputTest {
     }
 
     /** Sends raw bytes, then reads until the server closes the connection (or the timeout). */
-    private static String rawExchange(byte[] request, Duration timeout) throws Exception {
+    private String rawExchange(byte[] request, Duration timeout) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.app.port())) {
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();

@@ -12,47 +12,27 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The KServe Open Inference Protocol v2 routes, valid and invalid requests, once per runtime serving the real model. */
-@ParameterizedClass(name = "{0}")
-@FieldSource("dev.signdigits.web.RuntimeModel#RUNTIMES")
+@Tag("slow")
+@ClassTemplate
 class WebInferenceProtocolTest {
-    /** The runtime serving this invocation's server (also handed to {@link #start}). */
-    @Parameter
-    String runtime;
-
     private static final String INFER = "/v2/models/signdigits/infer";
 
-    static ServedModel served;
-    static TestServer server;
-    static TestServer imageOnly;
-    static Http http;
-    static int S;
-    static String version;
-
-    @BeforeParameterizedClassInvocation
-    static void start(String runtime, @TempDir Path root, @TempDir Path imageOnlyRoot) {
-        served = RuntimeModel.of(runtime);
-        S = served.inputSize();
-        version = served.modelId();
-        server = TestServer.start(root, b -> b.maxRequestBytes(4 * 1024 * 1024), served);
-        http = server.http;
-        ClassifierLoader withoutTensors = dir -> new ImageOnly(served.loader().load(dir));
-        imageOnly = TestServer.start(imageOnlyRoot, b -> b, served, withoutTensors);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-        imageOnly.close();
-    }
+    /** The real server, and a second one whose runtime takes images only. */
+    @RegisterExtension
+    static final RuntimeServers servers = RuntimeServers.serving(b -> b.maxRequestBytes(4 * 1024 * 1024))
+            .and(b -> b, served -> dir -> new ImageOnly(served.loader().load(dir)));
+    final ServedModel served = servers.served();
+    final TestServer server = servers.server();
+    final TestServer imageOnly = servers.server(1);
+    final Http http = servers.http();
+    final int S = served.inputSize();
+    final String version = served.modelId();
 
     /** A runtime that takes images only, as a future runtime may. */
     record ImageOnly(DigitClassifier inner) implements DigitClassifier {
@@ -244,7 +224,7 @@ class WebInferenceProtocolTest {
         return new ProjectImageDecoder(50_000_000).decode(TestModels.bytes(photo), photo.toString());
     }
 
-    private static String bytesRequest(int digit) {
+    private String bytesRequest(int digit) {
         return bytesRequest(served.photo(digit));
     }
 
@@ -253,7 +233,7 @@ class WebInferenceProtocolTest {
                 + Base64.getEncoder().encodeToString(TestModels.bytes(photo)) + "\"]}]}";
     }
 
-    private static String fp32Request(int n, float[] data, boolean nested) {
+    private String fp32Request(int n, float[] data, boolean nested) {
         StringBuilder json = new StringBuilder("{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[")
                 .append(n).append(",3,").append(S).append(',').append(S).append("],\"data\":");
         if (!nested) {

@@ -8,43 +8,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Metrics, the OpenAPI document, the HTML pages, static files, security headers and the API key,
  * once per runtime serving the real model.
  */
-@ParameterizedClass(name = "{0}")
-@FieldSource("dev.signdigits.web.RuntimeModel#RUNTIMES")
+@Tag("slow")
+@ClassTemplate
 class WebOperationsTest {
-    /** The runtime serving this invocation's server (also handed to {@link #start}). */
-    @Parameter
-    String runtime;
-
     private static final String KEY = "s3cret-key";
-    static ServedModel served;
-    static TestServer server;
-    static Http http;
+    @RegisterExtension
+    static final RuntimeServers servers = RuntimeServers.serving(b -> b.apiKey(KEY));
+    final ServedModel served = servers.served();
+    final TestServer server = servers.server();
+    final Http http = servers.http();
 
-    @BeforeParameterizedClassInvocation
-    static void start(String runtime, @TempDir Path root) {
-        served = RuntimeModel.of(runtime);
-        server = TestServer.start(root, b -> b.apiKey(KEY), served);
-        http = server.http;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
-
-    private static Http.Response predict(int digit) {
+    private Http.Response predict(int digit) {
         return http.post("/api/v1/predict", TestModels.bytes(served.photo(digit)), "image/jpeg", "X-API-Key", KEY);
     }
 

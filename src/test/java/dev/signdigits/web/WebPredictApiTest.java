@@ -6,38 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /api/v1/predict and /api/v1/predict/batch with real photos, against the real server serving
  * the real fine-tuned model, once per runtime.
  */
-@ParameterizedClass(name = "{0}")
-@FieldSource("dev.signdigits.web.RuntimeModel#RUNTIMES")
+@Tag("slow")
+@ClassTemplate
 class WebPredictApiTest {
-    /** The runtime serving this invocation's server (also handed to {@link #start}). */
-    @Parameter
-    String runtime;
-
-    static TestServer server;
-    static ServedModel served;
-
-    @BeforeParameterizedClassInvocation
-    static void start(String runtime, @TempDir Path root) {
-        served = RuntimeModel.of(runtime);
-        server = TestServer.start(root, b -> b, served);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RuntimeServers servers = RuntimeServers.serving(b -> b);
+    final TestServer server = servers.server();
+    final ServedModel served = servers.served();
 
     @Test
     void multipartUploadOfEachDigitGetsThatDigit() {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Exports the shared test model in every format and runs each file in its independent runtime
  * (TFLite, ONNX Runtime) on the model's whole test split, against the DJL model as reference.
  */
+@Tag("slow")
 class ExportAgreementTest {
     @TempDir
     static Path out;
