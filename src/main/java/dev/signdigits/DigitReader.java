@@ -1,7 +1,7 @@
 package dev.signdigits;
 
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.PhotoPrediction;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

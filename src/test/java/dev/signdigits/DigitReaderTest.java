@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;

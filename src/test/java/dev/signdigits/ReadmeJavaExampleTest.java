@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.runtime.TensorClassifier;
 
 /**
  * Measures inference speed of each runtime on one model: single-image latency (p50, p99 over

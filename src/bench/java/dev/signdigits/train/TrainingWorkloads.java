@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.signdigits.model.ImportedBackbone;
+import dev.signdigits.model.backbone.ImportedBackbone;
 import dev.signdigits.model.LayerStack;
 import dev.signdigits.image.ModelInput;
 import java.awt.image.BufferedImage;

@@ -1,7 +1,7 @@
 package dev.signdigits.web;
 
 import dev.signdigits.system.NativeSetup;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;

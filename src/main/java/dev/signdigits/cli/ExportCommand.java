@@ -1,10 +1,10 @@
 package dev.signdigits.cli;
 
-import dev.signdigits.model.export.ExportFormat;
+import dev.signdigits.model.store.ExportFormat;
 import dev.signdigits.model.export.ExportRequest;
 import dev.signdigits.model.export.ExportResult;
 import dev.signdigits.model.export.ModelExporter;
-import dev.signdigits.model.export.Quantize;
+import dev.signdigits.model.store.Quantize;
 import dev.signdigits.system.NativeSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.signdigits.cli;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.model.BackboneImporter;
-import dev.signdigits.model.BackboneMetadata;
+import dev.signdigits.model.backbone.BackboneImporter;
+import dev.signdigits.model.backbone.BackboneMetadata;
 import dev.signdigits.model.ModelSummary;
 import dev.signdigits.system.NativeSetup;
 import java.io.PrintWriter;

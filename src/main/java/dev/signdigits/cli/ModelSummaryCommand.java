@@ -1,10 +1,10 @@
 package dev.signdigits.cli;
 
 import ai.djl.ndarray.NDManager;
-import dev.signdigits.model.BackboneMetadata;
-import dev.signdigits.model.ImportedBackbone;
+import dev.signdigits.model.backbone.BackboneMetadata;
+import dev.signdigits.model.backbone.ImportedBackbone;
 import dev.signdigits.model.ModelSummary;
-import dev.signdigits.model.PretrainedBackbones;
+import dev.signdigits.model.backbone.PretrainedBackbones;
 import dev.signdigits.system.NativeSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.signdigits.data.BulkDecoder;
 import dev.signdigits.data.DatasetIndex;
 import dev.signdigits.data.DecodeFailure;
 import dev.signdigits.data.LabeledFile;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.progress.ProgressBar;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

@@ -12,26 +12,26 @@ import java.util.List;
  *
  * @param in  input channels (known from the chain, before any initialization)
  */
-record ConvSlot(String name, Conv2d conv, BatchNorm batchNorm, int in, boolean relu6) {
+public record ConvSlot(String name, Conv2d conv, BatchNorm batchNorm, int in, boolean relu6) {
 
-    int out() {
+    public int out() {
         return conv.getFilters();
     }
 
-    int kernel() {
+    public int kernel() {
         return (int) conv.getKernelShape().get(0);
     }
 
-    int stride() {
+    public int stride() {
         return (int) conv.getStride().get(0);
     }
 
-    boolean depthwise() {
+    public boolean depthwise() {
         return conv.getGroups() > 1;
     }
 
     /** The conv slots of a layer list (residual blocks opened), each followed by its batch norm. */
-    static List<ConvSlot> of(List<NamedLayer> layers) {
+    public static List<ConvSlot> of(List<NamedLayer> layers) {
         List<NamedLayer> flat = LayerStack.flatten(layers);
         List<ConvSlot> slots = new ArrayList<>();
         int channels = 3;

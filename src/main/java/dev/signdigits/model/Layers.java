@@ -9,9 +9,9 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 
 /** The few layer kinds MobileNets are made of, configured once so every builder agrees. */
-final class Layers {
+public final class Layers {
     /** Keras' MobileNet batch-norm epsilon; the importer compensates for it exactly. */
-    static final float BN_EPSILON = 1e-3f;
+    public static final float BN_EPSILON = 1e-3f;
     /** DJL momentum (weight of the running average): 0.9 = PyTorch's 0.1. */
     static final float BN_MOMENTUM = 0.9f;
 
@@ -51,7 +51,7 @@ final class Layers {
     }
 
     /** The convolution a layer computes: the block itself, or the last child of a padded conv. */
-    static Conv2d convOf(Block block) {
+    public static Conv2d convOf(Block block) {
         if (block instanceof Conv2d conv) {
             return conv;
         }

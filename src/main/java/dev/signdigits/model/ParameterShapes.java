@@ -10,11 +10,11 @@ import java.util.List;
  * arrays positionally and accepts any shape, so a parameter file from another width would load
  * and only fail (or silently misbehave) at the first forward pass.
  */
-final class ParameterShapes {
+public final class ParameterShapes {
     private ParameterShapes() {}
 
     /** The first parameter whose shape is wrong, described, or null if all fit. */
-    static String mismatch(List<NamedLayer> layers, int numClasses, int featureChannels) {
+    public static String mismatch(List<NamedLayer> layers, int numClasses, int featureChannels) {
         for (ConvSlot slot : ConvSlot.of(layers)) {
             int groups = slot.conv().getGroups();
             String wrong = check(slot.name(), slot.conv(), "weight",

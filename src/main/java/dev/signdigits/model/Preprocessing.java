@@ -2,9 +2,6 @@ package dev.signdigits.model;
 
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.image.ModelInput;
-import dev.signdigits.model.tflite.Quantization;
-import dev.signdigits.model.tflite.TensorType;
-import dev.signdigits.model.tflite.TfliteTensor;
 
 /**
  * How pixels become network input: RGB channel order, NCHW layout, and
@@ -25,19 +22,6 @@ public record Preprocessing(String colorOrder, String layout, float mean, float 
         }
     }
 
-    /**
-     * What a TFLite input tensor expects, in pixel units: for uint8 input the runtime computes
-     * {@code scale * (pixel - zeroPoint)}, so mean = zeroPoint and std = 1/scale; int8 input is the
-     * pixel minus 128. Float inputs carry no such record; MobileNets then expect [-1, 1].
-     */
-    public static Preprocessing fromInputTensor(TfliteTensor input) {
-        Quantization q = input.quantization();
-        if (input.type() == TensorType.FLOAT32 || !q.isQuantized()) {
-            return MINUS_ONE_TO_ONE;
-        }
-        float offset = input.type() == TensorType.INT8 ? 128f : 0f;
-        return new Preprocessing("RGB", "NCHW", offset + q.zeroPoint(0), 1f / q.scale(0));
-    }
 
     /** The input preparation of a network with this preprocessing and a {@code inputSize} square input. */
     public ModelInput at(int inputSize) {

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.signdigits.model.tflite.Padding;
 
 /**
  * Zero padding as TensorFlow's "SAME" computes it for a strided convolution: when the total is

@@ -1,12 +1,16 @@
 package dev.signdigits.predict;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.model.export.ExportFiles;
-import dev.signdigits.model.export.ExportFormat;
-import dev.signdigits.model.export.Quantize;
+import dev.signdigits.model.store.ExportFiles;
+import dev.signdigits.model.store.ExportFormat;
+import dev.signdigits.model.store.Quantize;
 import dev.signdigits.system.NativeSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.runtime.djl.DjlDigitClassifier;
+import dev.signdigits.runtime.onnx.OnnxDigitClassifier;
+import dev.signdigits.runtime.tflite.TfliteDigitClassifier;
 
 /**
  * Opens a model for serving with a named runtime. A runtime's classes (and its native library)

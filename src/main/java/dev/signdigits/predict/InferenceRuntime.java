@@ -1,8 +1,8 @@
 package dev.signdigits.predict;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.model.export.ExportFormat;
-import dev.signdigits.model.export.Quantize;
+import dev.signdigits.model.store.ExportFormat;
+import dev.signdigits.model.store.Quantize;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import dev.signdigits.runtime.DigitClassifier;
 
 /**
  * Predicts photos given as files or directories (searched recursively for images, sorted), or any

@@ -2,12 +2,12 @@ package dev.signdigits.predict;
 
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.io.Sha256;
-import dev.signdigits.model.FinetunedMetadata;
-import dev.signdigits.model.FinetunedModel;
-import dev.signdigits.model.export.ExportFiles;
-import dev.signdigits.model.export.ExportFormat;
+import dev.signdigits.model.store.FinetunedMetadata;
+import dev.signdigits.model.store.FinetunedModel;
+import dev.signdigits.model.store.ExportFiles;
+import dev.signdigits.model.store.ExportFormat;
 import dev.signdigits.model.export.Int8Accuracy;
-import dev.signdigits.model.export.Quantize;
+import dev.signdigits.model.store.Quantize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import dev.signdigits.runtime.tflite.TfliteDigitClassifier;
 
 /**
  * What {@code --runtime auto} serves from a model directory: the fastest runtime that keeps the

@@ -4,6 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.runtime.ModelInfo;
+import dev.signdigits.runtime.TensorClassifier;
 
 /**
  * The classifier {@code --runtime auto} opened, saying in its info which runtime it is and why it

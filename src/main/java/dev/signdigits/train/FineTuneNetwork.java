@@ -3,7 +3,7 @@ package dev.signdigits.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.SequentialBlock;
-import dev.signdigits.model.ImportedBackbone;
+import dev.signdigits.model.backbone.ImportedBackbone;
 import dev.signdigits.model.LayerStack;
 import dev.signdigits.model.MobileNetSpec;
 import dev.signdigits.model.MobileNets;

@@ -1,6 +1,6 @@
 package dev.signdigits.web;
 
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import java.nio.file.Path;
 
 /**

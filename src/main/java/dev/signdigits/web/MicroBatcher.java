@@ -1,6 +1,6 @@
 package dev.signdigits.web;
 
-import dev.signdigits.predict.TensorClassifier;
+import dev.signdigits.runtime.TensorClassifier;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.signdigits.web;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.predict.DigitClassifier;
-import dev.signdigits.predict.ModelInfo;
+import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.runtime.ModelInfo;
 import dev.signdigits.predict.RuntimeSelector;
-import dev.signdigits.predict.TensorClassifier;
+import dev.signdigits.runtime.TensorClassifier;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

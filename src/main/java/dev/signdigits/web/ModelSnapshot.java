@@ -1,6 +1,6 @@
 package dev.signdigits.web;
 
-import dev.signdigits.predict.ModelInfo;
+import dev.signdigits.runtime.ModelInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
-import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.model.export.Int8Accuracy;
 import dev.signdigits.report.EvaluationJson;
 import dev.signdigits.testing.TinyModel;

@@ -2,9 +2,9 @@ package dev.signdigits.compat;
 
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.io.AtomicFiles;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
-import dev.signdigits.predict.TensorClassifier;
+import dev.signdigits.runtime.TensorClassifier;
 import dev.signdigits.testing.TinyModel;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * convolution's weights and the batch norm's scale and shift), on networks whose batch norms are
  * far from the identity.
  */
-class ConvBatchNormTest {
+public class ConvBatchNormTest {
     private static final int CLASSES = 5;
 
     @BeforeAll
@@ -129,7 +129,7 @@ class ConvBatchNormTest {
         return out;
     }
 
-    static void assertClose(float[] actual, float[] expected, float relative, String what) {
+    public static void assertClose(float[] actual, float[] expected, float relative, String what) {
         assertThat(actual).as(what).hasSameSizeAs(expected);
         float scale = 0;
         for (float v : expected) {

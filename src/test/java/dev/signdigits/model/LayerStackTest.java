@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.signdigits.model.backbone.ImportedBackbone;
 
 /** How training uses an imported backbone: new head, other input size, trunk/tail cut, freezing. */
 class LayerStackTest {

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.signdigits.system.NativeSetup;
 import dev.signdigits.model.tflite.BuiltinOperators;
-import dev.signdigits.model.tflite.TfliteInterpreter;
+import dev.signdigits.runtime.tflite.TfliteInterpreter;
 import dev.signdigits.model.tflite.TfliteReader;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.signdigits.model.backbone.BackboneImporter;
+import dev.signdigits.model.backbone.ImportedBackbone;
 
 /**
  * Our imported networks against the reference TFLite runtime on the same pixels: the runtime gets

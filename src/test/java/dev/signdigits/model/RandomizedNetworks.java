@@ -12,10 +12,10 @@ import java.util.Random;
  * Classifiers with DJL's initial weights and random batch-norm parameters and statistics, so that
  * folding batch norm into the convolutions is not the identity.
  */
-final class RandomizedNetworks {
+public final class RandomizedNetworks {
     private RandomizedNetworks() {}
 
-    static List<NamedLayer> classifier(MobileNetSpec spec, int classes, NDManager manager, Random random) {
+    public static List<NamedLayer> classifier(MobileNetSpec spec, int classes, NDManager manager, Random random) {
         List<NamedLayer> layers = MobileNets.classifier(spec, classes, 0.2f);
         SequentialBlock block = LayerStack.sequential(layers);
         block.initialize(manager, DataType.FLOAT32, spec.inputShape(1));
@@ -30,7 +30,7 @@ final class RandomizedNetworks {
         return layers;
     }
 
-    static float[] uniform(Random random, int n) {
+    public static float[] uniform(Random random, int n) {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = random.nextFloat() * 2 - 1;

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /** The ImageNet sample photos in ../shared and a resize-to-square helper for feeding both runtimes. */
-final class SampleImages {
+public final class SampleImages {
     static final Path SHARED = Path.of("..", "shared");
-    static final Path PRETRAINED = SHARED.resolve("pretrained");
+    public static final Path PRETRAINED = SHARED.resolve("pretrained");
     static final Path SAMPLES = PRETRAINED.resolve("imagenet-samples");
 
     private SampleImages() {}

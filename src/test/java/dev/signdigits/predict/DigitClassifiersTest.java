@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.model.export.ExportFormat;
+import dev.signdigits.model.store.ExportFormat;
 import dev.signdigits.model.export.ExportRequest;
 import dev.signdigits.model.export.ModelExporter;
-import dev.signdigits.model.export.Quantize;
+import dev.signdigits.model.store.Quantize;
 import dev.signdigits.model.export.TrainedTestModel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.runtime.onnx.OnnxDigitClassifier;
+import dev.signdigits.runtime.tflite.TfliteDigitClassifier;
 
 /** Opening runtimes by name, their errors, and concurrent use. */
 @Tag("slow")

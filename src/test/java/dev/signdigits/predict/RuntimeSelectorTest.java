@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.io.AtomicFiles;
 import dev.signdigits.io.Sha256;
-import dev.signdigits.model.FinetunedMetadata;
-import dev.signdigits.model.FinetunedModel;
-import dev.signdigits.model.export.ExportFormat;
+import dev.signdigits.model.store.FinetunedMetadata;
+import dev.signdigits.model.store.FinetunedModel;
+import dev.signdigits.model.store.ExportFormat;
 import dev.signdigits.model.export.ExportRequest;
 import dev.signdigits.model.export.Int8Accuracy;
 import dev.signdigits.model.export.ModelExporter;
-import dev.signdigits.model.export.Quantize;
+import dev.signdigits.model.store.Quantize;
 import dev.signdigits.model.export.TrainedTestModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.runtime.TensorClassifier;
 
 /**
  * {@code --runtime auto}: which runtime a model directory gets, and why. Starts from a real trained

@@ -3,6 +3,7 @@ package dev.signdigits.predict;
 import dev.signdigits.image.ImageDecoder;
 import java.nio.file.Path;
 import java.util.List;
+import dev.signdigits.runtime.DigitClassifier;
 
 /**
  * Run in a child JVM whose class path lacks DJL and PyTorch: opens {@code args[1]} with runtime

@@ -3,10 +3,10 @@ package dev.signdigits.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.model.export.ExportFormat;
+import dev.signdigits.model.store.ExportFormat;
 import dev.signdigits.model.export.ExportRequest;
 import dev.signdigits.model.export.ModelExporter;
-import dev.signdigits.model.export.Quantize;
+import dev.signdigits.model.store.Quantize;
 import dev.signdigits.model.export.TrainedTestModel;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.signdigits.runtime.DigitClassifier;
 
 /**
  * The exported-model runtimes work in a JVM that has neither DJL nor PyTorch on its class path,

@@ -5,7 +5,7 @@ import dev.signdigits.system.NativeSetup;
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.predict.DjlDigitClassifier;
+import dev.signdigits.runtime.djl.DjlDigitClassifier;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import dev.signdigits.system.NativeSetup;
-import dev.signdigits.model.ImportedBackbone;
-import dev.signdigits.model.PretrainedBackbones;
+import dev.signdigits.model.backbone.ImportedBackbone;
+import dev.signdigits.model.backbone.PretrainedBackbones;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

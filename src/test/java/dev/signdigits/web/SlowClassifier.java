@@ -1,7 +1,7 @@
 package dev.signdigits.web;
 
-import dev.signdigits.predict.DigitClassifier;
-import dev.signdigits.predict.ModelInfo;
+import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.runtime.ModelInfo;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.signdigits.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.model.export.Int8Accuracy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;

@@ -1,6 +1,6 @@
 package dev.signdigits.web;
 
-import dev.signdigits.predict.DjlDigitClassifier;
+import dev.signdigits.runtime.djl.DjlDigitClassifier;
 import dev.signdigits.testing.TinyModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +50,7 @@ class WebBrowserTest {
         Path model = TinyModel.dir();
         Path photo = TinyModel.correctlyClassified(3, 1).get(0).toAbsolutePath().normalize();
         assertThat(photo.toString()).contains("/3/");
-        String modelId = dev.signdigits.model.FinetunedModel.readMetadata(model).id();
+        String modelId = dev.signdigits.model.store.FinetunedModel.readMetadata(model).id();
         try (TestServer server = TestServer.start(root, b -> b, dir -> DjlDigitClassifier.open(model))) {
             String base = "http://127.0.0.1:" + server.app.port();
             ChromeDriverService service = new ChromeDriverService.Builder()

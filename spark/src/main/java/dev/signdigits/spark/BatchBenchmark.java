@@ -3,7 +3,7 @@ package dev.signdigits.spark;
 import dev.signdigits.batch.BatchJob;
 import dev.signdigits.batch.BatchResult;
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;

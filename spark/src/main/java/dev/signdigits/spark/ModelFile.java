@@ -2,7 +2,7 @@ package dev.signdigits.spark;
 
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.batch.BatchJob;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import java.io.Serializable;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.signdigits.spark;
 
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;
 import java.util.Iterator;

@@ -3,7 +3,7 @@ package dev.signdigits.spark;
 import dev.signdigits.batch.BatchJob;
 import dev.signdigits.batch.BatchResult;
 import dev.signdigits.batch.BatchRunner;
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;

@@ -3,7 +3,7 @@ package dev.signdigits.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signdigits.predict.DigitClassifier;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signdigits.predict.TfliteDigitClassifier;
+import dev.signdigits.runtime.tflite.TfliteDigitClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

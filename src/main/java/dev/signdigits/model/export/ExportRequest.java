@@ -1,6 +1,9 @@
 package dev.signdigits.model.export;
 
 import java.nio.file.Path;
+import dev.signdigits.model.store.ExportFiles;
+import dev.signdigits.model.store.ExportFormat;
+import dev.signdigits.model.store.Quantize;
 
 /**
  * What to export and where.

@@ -2,6 +2,9 @@ package dev.signdigits.model.export;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.signdigits.model.store.ExportFormat;
+import dev.signdigits.model.store.ExportMetadata;
+import dev.signdigits.model.store.Quantize;
 
 /**
  * A finished export.

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.signdigits.model.store.ExportFiles;
+import dev.signdigits.model.store.ExportFormat;
+import dev.signdigits.model.store.Quantize;
 
 /**
  * How the int8 export of a model did on the model's own test split, next to the float model's

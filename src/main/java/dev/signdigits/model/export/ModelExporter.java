@@ -3,14 +3,13 @@ package dev.signdigits.model.export;
 import ai.djl.ndarray.NDManager;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.io.AtomicFiles;
-import dev.signdigits.model.FinetunedMetadata;
-import dev.signdigits.model.FinetunedModel;
-import dev.signdigits.model.GraphFolder;
+import dev.signdigits.model.store.FinetunedMetadata;
+import dev.signdigits.model.store.FinetunedModel;
+import dev.signdigits.model.graph.GraphFolder;
 import dev.signdigits.model.graph.FoldedGraph;
 import dev.signdigits.model.onnx.OnnxWriter;
 import dev.signdigits.model.tflite.ActivationStats;
 import dev.signdigits.model.tflite.NhwcLayout;
-import dev.signdigits.model.tflite.TfliteCalibrator;
 import dev.signdigits.model.tflite.TfliteWriter;
 import dev.signdigits.image.ModelInput;
 import java.io.IOException;
@@ -24,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import dev.signdigits.model.store.ExportFormat;
+import dev.signdigits.model.store.ExportMetadata;
+import dev.signdigits.model.store.Quantize;
 
 /**
  * Exports a fine-tuned model directory to a TFLite or ONNX file: loads it with DJL, folds batch

@@ -1,6 +1,7 @@
 package dev.signdigits.model.tflite;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import dev.signdigits.model.Padding;
 
 /**
  * The builtin options table of an operator to be written: its BuiltinOptions union id and how to

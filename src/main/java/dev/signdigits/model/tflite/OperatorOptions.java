@@ -1,5 +1,7 @@
 package dev.signdigits.model.tflite;
 
+import dev.signdigits.model.Padding;
+
 /** The builtin options of an operator, for the operator kinds a MobileNet graph uses. */
 public sealed interface OperatorOptions {
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.signdigits.model.Padding;
 
 /** Parses a TFLite flatbuffer into {@link TfliteModel}, with checks that name what is wrong. */
 public final class TfliteReader {

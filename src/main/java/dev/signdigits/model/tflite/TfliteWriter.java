@@ -5,6 +5,7 @@ import dev.signdigits.model.graph.GraphOp;
 import dev.signdigits.model.graph.GraphTensor;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import dev.signdigits.model.Padding;
 
 /**
  * Writes a {@link FoldedGraph} as a TFLite model: NHWC layout, input {@value #INPUT} float32
@@ -80,7 +81,7 @@ public final class TfliteWriter {
     /**
      * A model whose every graph tensor is also a subgraph output, so the runtime keeps each one's
      * values after a run instead of reusing its memory for later layers: for calibration (float32,
-     * see {@link TfliteCalibrator}) and for comparing layers between precisions.
+     * see {@code model.export.TfliteCalibrator}) and for comparing layers between precisions.
      */
     public static Result writeForInspection(FoldedGraph graph, Precision precision, ActivationStats stats) {
         if (precision == Precision.INT8 && stats == null) {

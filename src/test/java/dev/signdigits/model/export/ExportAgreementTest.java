@@ -8,16 +8,16 @@ import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;
-import dev.signdigits.model.FinetunedMetadata;
-import dev.signdigits.model.FinetunedModel;
+import dev.signdigits.model.store.FinetunedMetadata;
+import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.model.tflite.TfliteModel;
 import dev.signdigits.model.tflite.TfliteReader;
 import dev.signdigits.model.tflite.TfliteWriter;
-import dev.signdigits.predict.DjlDigitClassifier;
+import dev.signdigits.runtime.djl.DjlDigitClassifier;
 import dev.signdigits.image.ModelInput;
-import dev.signdigits.predict.OnnxDigitClassifier;
-import dev.signdigits.predict.TensorClassifier;
-import dev.signdigits.predict.TfliteDigitClassifier;
+import dev.signdigits.runtime.onnx.OnnxDigitClassifier;
+import dev.signdigits.runtime.TensorClassifier;
+import dev.signdigits.runtime.tflite.TfliteDigitClassifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.signdigits.model.store.ExportFiles;
+import dev.signdigits.model.store.ExportFormat;
+import dev.signdigits.model.store.ExportMetadata;
+import dev.signdigits.model.store.Quantize;
 
 /**
  * Exports the shared test model in every format and runs each file in its independent runtime

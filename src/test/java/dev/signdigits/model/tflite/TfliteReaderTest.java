@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.signdigits.model.Padding;
 
 class TfliteReaderTest {
     private static final Path PRETRAINED = Path.of("..", "shared", "pretrained");
