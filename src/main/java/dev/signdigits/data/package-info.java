@@ -1,8 +1,9 @@
 /**
- * The dataset layer: decoding photos robustly ({@link dev.signdigits.image.ImageDecoder}: format
- * sniffing, pixel cap, subsampling, EXIF orientation, 8-bit RGB), reading image-folder datasets
- * ({@link dev.signdigits.data.ImageFolder}, {@link dev.signdigits.data.DatasetIndex}) and decoding
- * them in parallel ({@link dev.signdigits.data.BulkDecoder}). Used by training, prediction and the
- * web server alike, so that all three see the same pixels.
+ * The dataset layer: reading image-folder datasets ({@link dev.signdigits.data.ImageFolder},
+ * {@link dev.signdigits.data.DatasetIndex}) and decoding them in parallel with the one decoder of
+ * {@code image} ({@link dev.signdigits.data.BulkDecoder}), bad files reported, not fatal. Splits,
+ * fetching and dataset reports live in subpackages.
+ *
+ * <p>Uses {@code image}, {@code io} and {@code progress}.
  */
 package dev.signdigits.data;

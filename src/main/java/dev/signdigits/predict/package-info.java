@@ -1,10 +1,10 @@
 /**
- * Serving a model: the {@link dev.signdigits.runtime.DigitClassifier} interface, the one image
- * pre-processing, and its runtimes: DJL/PyTorch on a model directory, TFLite and ONNX Runtime on
- * exported files (neither needs PyTorch), opened by name through
- * {@link dev.signdigits.predict.DigitClassifiers}. Also predicting photo files and the runtime
- * benchmark.
+ * Running a model on photos: choosing and opening a runtime by name
+ * ({@link dev.signdigits.predict.InferenceRuntime}, {@link dev.signdigits.predict.DigitClassifiers},
+ * {@code auto} via {@link dev.signdigits.predict.RuntimeSelector}), predicting photo files
+ * ({@link dev.signdigits.predict.PhotoPredictor}) and ranking probabilities
+ * ({@link dev.signdigits.predict.Ranking}).
+ *
+ * <p>Uses the runtimes and the model and data packages below them.
  */
 package dev.signdigits.predict;
-
-import dev.signdigits.runtime.DigitClassifier;

@@ -1,9 +1,8 @@
 /**
- * Exporting a fine-tuned model to files other runtimes serve: TFLite (float32, float16, int8 with
- * calibration on the model's training photos) and ONNX. Each file carries an
- * {@link dev.signdigits.model.store.ExportMetadata} document (labels, input size and layout,
- * normalization, provenance summary) that the serving runtimes read back.
+ * {@code signdigits export}: writes a fine-tuned model as TFLite (float32, float16, or full int8
+ * calibrated on its training photos in the real TFLite runtime) or ONNX, each file carrying an
+ * {@link dev.signdigits.model.store.ExportMetadata} document, and measures int8 against float.
+ *
+ * <p>Uses the model packages below it and the TFLite runtime binding ({@code runtime.tflite}) for calibration.
  */
 package dev.signdigits.model.export;
-
-import dev.signdigits.model.store.ExportMetadata;
