@@ -1,0 +1,137 @@
+package dev.signdigits.hand;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds one hand in a decoded RGB frame, or says there is none.
+ *
+ * <ol>
+ *   <li>The palm detector runs on the frame letterboxed to a square. Each detection above
+ *       {@link Settings#minDetectorScore()}, most confident first and at most
+ *       {@link Settings#maxCandidates()} of them, becomes MediaPipe's rotated hand region, and the
+ *       landmark model reads the hand there; the first with presence at or above
+ *       {@link Settings#minPresence()} is the answer. With two hands in view that is the more
+ *       confident detection's hand.</li>
+ *   <li>Otherwise (typically a close-up: the hand fills the frame and the detector does not fire)
+ *       the landmark model reads the whole frame, letterboxed onto black, and is accepted on the
+ *       same presence threshold.</li>
+ * </ol>
+ *
+ * <p>Any frame of at least 1x1 pixels is handled (a 1x10000 strip or a blank frame gives "no
+ * hand"). Not thread-safe: it owns two TFLite interpreters; use one locator per thread.
+ */
+public final class HandLocator implements AutoCloseable {
+    private final PalmDetector detector;
+    private final LandmarkModel landmarks;
+    private final Settings settings;
+
+    /**
+     * Thresholds and search width.
+     *
+     * @param minDetectorScore palm detections below this score are ignored (MediaPipe: 0.5)
+     * @param minPresence      a hand is accepted when the landmark model's presence reaches this (MediaPipe: 0.5)
+     * @param maxCandidates    how many palm detections to try before the whole-frame read
+     * @param threads          CPU threads per interpreter
+     */
+    public record Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads) {
+        public static final Settings DEFAULT = new Settings(0.5, 0.5, 2, 1);
+
+        public Settings {
+            if (!(minDetectorScore >= 0 && minDetectorScore <= 1 && minPresence >= 0 && minPresence <= 1)) {
+                throw new IllegalArgumentException("thresholds must lie in [0, 1]");
+            }
+            if (maxCandidates < 0 || threads < 1) {
+                throw new IllegalArgumentException("maxCandidates must be >= 0 and threads >= 1");
+            }
+        }
+
+        public Settings withThreads(int n) {
+            return new Settings(minDetectorScore, minPresence, maxCandidates, n);
+        }
+
+        public Settings withThresholds(double detector, double presence) {
+            return new Settings(detector, presence, maxCandidates, threads);
+        }
+    }
+
+    private HandLocator(HandModels.ModelPaths models, Settings settings) {
+        this.settings = settings;
+        this.detector = new PalmDetector(models.palmDetector(), settings.threads());
+        try {
+            this.landmarks = new LandmarkModel(models.landmarks(), settings.threads());
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+    }
+
+    /** Loads both models; a file the runtime cannot use is a SignDigitsException (exit code 3) naming it. */
+    public static HandLocator open(HandModels.ModelPaths models, Settings settings) {
+        return new HandLocator(models, settings);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public HandResult locate(BufferedImage image) {
+        return locate(RgbFrame.of(image));
+    }
+
+    public HandResult locate(RgbFrame frame) {
+        PalmDetector.Detections detections = detector.detect(frame, settings.minDetectorScore());
+        double bestPresence = 0;
+        List<PalmDetection> palms = detections.palms();
+        for (int i = 0; i < Math.min(settings.maxCandidates(), palms.size()); i++) {
+            PalmDetection palm = palms.get(i);
+            RotatedRect region = HandRegions.fromPalm(palm);
+            LandmarkModel.Reading reading = landmarks.read(frame, region, Border.REPLICATE);
+            if (reading.presence() >= settings.minPresence()) {
+                return found(frame, palm.score(), region, reading, HandPath.PALM_DETECTOR);
+            }
+            bestPresence = Math.max(bestPresence, reading.presence());
+        }
+        RotatedRect whole = RotatedRect.letterbox(frame.width(), frame.height());
+        LandmarkModel.Reading reading = landmarks.read(frame, whole, Border.ZERO);
+        if (reading.presence() >= settings.minPresence()) {
+            return found(frame, Double.NaN, whole, reading, HandPath.WHOLE_FRAME);
+        }
+        bestPresence = Math.max(bestPresence, reading.presence());
+        return new HandResult.NoHand(reason(palms.size(), detections.bestScore(), bestPresence),
+                detections.bestScore(), bestPresence);
+    }
+
+    private String reason(int palms, double bestScore, double bestPresence) {
+        String detector = palms == 0
+                ? String.format(Locale.ROOT, "the palm detector found no hand (best score %.2f, needs %.2f)",
+                        bestScore, settings.minDetectorScore())
+                : "the palm detector's candidates were not confirmed";
+        return String.format(Locale.ROOT, "No hand found: %s and the landmark model's hand presence was at most %.2f (needs %.2f).",
+                detector, bestPresence, settings.minPresence());
+    }
+
+    private static HandResult.Found found(RgbFrame frame, double detectorScore, RotatedRect region,
+                                          LandmarkModel.Reading reading, HandPath path) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Landmark l : reading.landmarks()) {
+            minX = Math.min(minX, l.x());
+            minY = Math.min(minY, l.y());
+            maxX = Math.max(maxX, l.x());
+            maxY = Math.max(maxY, l.y());
+        }
+        Box box = new Box(minX, minY, maxX - minX, maxY - minY).clip(frame.width(), frame.height());
+        return new HandResult.Found(detectorScore, reading.presence(), region, box, reading.landmarks(),
+                reading.handedness(), reading.handednessScore(), path);
+    }
+
+    @Override
+    public void close() {
+        landmarks.close();
+        detector.close();
+    }
+}
