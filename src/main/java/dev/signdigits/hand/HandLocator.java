@@ -103,6 +103,46 @@ public final class HandLocator implements AutoCloseable {
                 detections.bestScore(), bestPresence);
     }
 
+    /**
+     * Every score the decision could use, for tuning thresholds offline: the palm detections at or
+     * above {@code detectorFloor} (at most {@code maxCandidates}, most confident first) with the
+     * presence the landmark model gave in each one's region, and the whole-frame presence.
+     */
+    Trace trace(RgbFrame frame, double detectorFloor, int maxCandidates) {
+        List<PalmDetection> palms = detector.detect(frame, detectorFloor).palms();
+        int n = Math.min(maxCandidates, palms.size());
+        double[] scores = new double[n];
+        double[] presences = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = palms.get(i).score();
+            presences[i] = landmarks.read(frame, HandRegions.fromPalm(palms.get(i)), Border.REPLICATE).presence();
+        }
+        double whole = landmarks.read(frame, RotatedRect.letterbox(frame.width(), frame.height()), Border.ZERO).presence();
+        return new Trace(scores, presences, whole);
+    }
+
+    /** See {@link #trace}. */
+    record Trace(double[] detectorScores, double[] presences, double wholeFramePresence) {
+        /** Whether {@link #locate} with these thresholds would answer "hand". */
+        boolean found(double minDetectorScore, double minPresence, int maxCandidates) {
+            return byDetector(minDetectorScore, minPresence, maxCandidates) || wholeFramePresence >= minPresence;
+        }
+
+        /** Whether the answer would come from a palm detection (else the whole frame or none). */
+        boolean byDetector(double minDetectorScore, double minPresence, int maxCandidates) {
+            int tried = 0;
+            for (int i = 0; i < detectorScores.length && tried < maxCandidates; i++) {
+                if (detectorScores[i] >= minDetectorScore) {
+                    tried++;
+                    if (presences[i] >= minPresence) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
     private String reason(int palms, double bestScore, double bestPresence) {
         String detector = palms == 0
                 ? String.format(Locale.ROOT, "the palm detector found no hand (best score %.2f, needs %.2f)",
