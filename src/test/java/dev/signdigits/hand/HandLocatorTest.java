@@ -41,4 +41,70 @@ class HandLocatorTest {
             assertThat(hand.box().y() + hand.box().h()).isLessThanOrEqualTo(image.getHeight());
         }
     }
+
+    @Test
+    void findsASmallTurnedHandInAPhoneLikeFrameWithTheBoxOnIt() {
+        List<HandTestData.LabeledPhoto> photos = List.of(
+                new HandTestData.LabeledPhoto(HandTestData.DATASET.resolve("3/IMG_1121.JPG"), "3", "g000"),
+                new HandTestData.LabeledPhoto(HandTestData.DATASET.resolve("5/IMG_1123.JPG"), "5", "g000"));
+        for (StandIns.Frame frame : StandIns.phoneLike(photos, HandTestData.imagenetSamples(), 3)) {
+            HandResult result = locator.locate(frame.image());
+            assertThat(result.found()).as(frame.name()).isTrue();
+            HandResult.Found hand = (HandResult.Found) result;
+            assertThat(hand.path()).isEqualTo(HandPath.PALM_DETECTOR);
+            assertThat(hand.detectorScore()).isGreaterThanOrEqualTo(0.5);
+            assertThat(StandIns.onThePhoto(hand, frame)).as(frame.name() + " box " + hand.box() + " photo " + frame.bounds()).isTrue();
+            for (Landmark l : hand.landmarks()) {
+                assertThat(l.x()).isBetween(frame.bounds().x() - 5, frame.bounds().x() + frame.bounds().w() + 5);
+                assertThat(l.y()).isBetween(frame.bounds().y() - 5, frame.bounds().y() + frame.bounds().h() + 5);
+            }
+        }
+    }
+
+    @Test
+    void twoHandsGiveTheMoreConfidentOne() {
+        BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(new Color(90, 110, 130));
+        g.fillRect(0, 0, 640, 480);
+        g.drawImage(HandTestData.read(HandTestData.DATASET.resolve("3/IMG_1121.JPG")), 40, 120, 200, 200, null);
+        g.drawImage(HandTestData.read(HandTestData.DATASET.resolve("5/IMG_1123.JPG")), 400, 140, 200, 200, null);
+        g.dispose();
+        HandResult result = locator.locate(frame);
+        assertThat(result.found()).isTrue();
+        Box box = ((HandResult.Found) result).box();
+        boolean left = box.x() >= 40 && box.x() + box.w() <= 240;
+        boolean right = box.x() >= 400 && box.x() + box.w() <= 600;
+        assertThat(left ^ right).as("one hand's box, not a box spanning both: " + box).isTrue();
+    }
+
+    @Test
+    void photosWithoutAHandAndBlankFramesAreNoHand() {
+        for (Path sample : HandTestData.imagenetSamples()) {
+            HandResult result = locator.locate(HandTestData.read(sample));
+            assertThat(result.found()).as(sample.toString()).isFalse();
+            assertThat(((HandResult.NoHand) result).reason()).startsWith("No hand found: ").endsWith(".");
+        }
+        for (Color color : List.of(Color.BLACK, Color.WHITE, Color.GRAY)) {
+            assertThat(locator.locate(filled(640, 480, color)).found()).as(color.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void degenerateFramesAreAnsweredWithoutAnException() {
+        for (BufferedImage image : List.of(filled(1, 1, Color.PINK), filled(1, 10000, Color.ORANGE), filled(10000, 1, Color.BLACK),
+                filled(3, 2, Color.WHITE), new BufferedImage(7, 5, BufferedImage.TYPE_BYTE_GRAY))) {
+            HandResult result = locator.locate(image);
+            assertThat(result.found()).as(image.getWidth() + "x" + image.getHeight()).isFalse();
+        }
+    }
+
+    private static BufferedImage filled(int w, int h, Color color) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return image;
+    }
 }
