@@ -1,6 +1,8 @@
 package dev.signdigits.hand;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,12 +19,18 @@ import java.util.Locale;
  *   <li>Otherwise (typically a close-up: the hand fills the frame and the detector does not fire)
  *       the landmark model reads the whole frame, letterboxed onto black, and is accepted on the
  *       same presence threshold.</li>
+ *   <li>Otherwise, when {@link Settings#tiles()} is on (small hands, fists: the detector misses
+ *       them at the frame's scale), the detector runs on six overlapping squares of half the
+ *       frame's longer side, and its detections are confirmed as in step 1. Only frames without a
+ *       hand found so far pay for this (six more detector runs).</li>
  * </ol>
  *
  * <p>Any frame of at least 1x1 pixels is handled (a 1x10000 strip or a blank frame gives "no
  * hand"). Not thread-safe: it owns two TFLite interpreters; use one locator per thread.
  */
 public final class HandLocator implements AutoCloseable {
+    static final double MIN_SPREAD = 0.2;
+
     private final PalmDetector detector;
     private final LandmarkModel landmarks;
     private final Settings settings;
@@ -34,9 +42,12 @@ public final class HandLocator implements AutoCloseable {
      * @param minPresence      a hand is accepted when the landmark model's presence reaches this (MediaPipe: 0.5)
      * @param maxCandidates    how many palm detections to try before the whole-frame read
      * @param threads          CPU threads per interpreter
+     * @param tiles            when neither path finds a hand, run the detector again on six overlapping
+     *                         half-size squares of the frame (small hands: twice the resolution)
      */
-    public record Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads) {
-        public static final Settings DEFAULT = new Settings(0.5, 0.5, 2, 1);
+    public record Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads, boolean tiles) {
+        // tuned on the validation split and generic no-hand frames (docs/hand-locator.md); MediaPipe uses 0.5 and 0.5
+        public static final Settings DEFAULT = new Settings(0.1, 0.3, 2, 1, true);
 
         public Settings {
             if (!(minDetectorScore >= 0 && minDetectorScore <= 1 && minPresence >= 0 && minPresence <= 1)) {
@@ -48,11 +59,15 @@ public final class HandLocator implements AutoCloseable {
         }
 
         public Settings withThreads(int n) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, n);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles);
         }
 
         public Settings withThresholds(double detector, double presence) {
-            return new Settings(detector, presence, maxCandidates, threads);
+            return new Settings(detector, presence, maxCandidates, threads, tiles);
+        }
+
+        public Settings withTiles(boolean on) {
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on);
         }
     }
 
@@ -82,25 +97,87 @@ public final class HandLocator implements AutoCloseable {
 
     public HandResult locate(RgbFrame frame) {
         PalmDetector.Detections detections = detector.detect(frame, settings.minDetectorScore());
-        double bestPresence = 0;
-        List<PalmDetection> palms = detections.palms();
+        double[] bestPresence = {0};
+        HandResult.Found hand = confirm(frame, detections.palms(), bestPresence);
+        if (hand != null) {
+            return hand;
+        }
+        RotatedRect whole = RotatedRect.letterbox(frame.width(), frame.height());
+        LandmarkModel.Reading reading = landmarks.read(frame, whole, Border.ZERO);
+        if (accepted(reading, whole)) {
+            return found(frame, Double.NaN, whole, reading, HandPath.WHOLE_FRAME);
+        }
+        bestPresence[0] = Math.max(bestPresence[0], reading.presence());
+        double bestScore = detections.bestScore();
+        int palms = detections.palms().size();
+        if (settings.tiles()) {
+            List<PalmDetection> tiled = new ArrayList<>();
+            for (RotatedRect tile : tiles(frame)) {
+                PalmDetector.Detections inTile = detector.detect(frame, tile, settings.minDetectorScore());
+                tiled.addAll(inTile.palms());
+                bestScore = Math.max(bestScore, inTile.bestScore());
+            }
+            tiled.sort(Comparator.comparingDouble(PalmDetection::score).reversed());
+            hand = confirm(frame, tiled, bestPresence);
+            if (hand != null) {
+                return hand;
+            }
+            palms += tiled.size();
+        }
+        return new HandResult.NoHand(reason(palms, bestScore, bestPresence[0]), bestScore, bestPresence[0]);
+    }
+
+    /** The first of the (most confident) palms whose region the landmark model confirms, or null. */
+    private HandResult.Found confirm(RgbFrame frame, List<PalmDetection> palms, double[] bestPresence) {
         for (int i = 0; i < Math.min(settings.maxCandidates(), palms.size()); i++) {
             PalmDetection palm = palms.get(i);
             RotatedRect region = HandRegions.fromPalm(palm);
             LandmarkModel.Reading reading = landmarks.read(frame, region, Border.REPLICATE);
-            if (reading.presence() >= settings.minPresence()) {
+            if (accepted(reading, region)) {
                 return found(frame, palm.score(), region, reading, HandPath.PALM_DETECTOR);
             }
-            bestPresence = Math.max(bestPresence, reading.presence());
+            bestPresence[0] = Math.max(bestPresence[0], reading.presence());
         }
-        RotatedRect whole = RotatedRect.letterbox(frame.width(), frame.height());
-        LandmarkModel.Reading reading = landmarks.read(frame, whole, Border.ZERO);
-        if (reading.presence() >= settings.minPresence()) {
-            return found(frame, Double.NaN, whole, reading, HandPath.WHOLE_FRAME);
+        return null;
+    }
+
+    /**
+     * Presence at the threshold, and landmarks that spread over at least {@value #MIN_SPREAD} of
+     * the region's side: on scenes without a hand the model sometimes reports presence with all
+     * 21 landmarks collapsed into a blob a few pixels wide (seen on cat fur and twigs).
+     */
+    private boolean accepted(LandmarkModel.Reading reading, RotatedRect region) {
+        if (reading.presence() < settings.minPresence()) {
+            return false;
         }
-        bestPresence = Math.max(bestPresence, reading.presence());
-        return new HandResult.NoHand(reason(palms.size(), detections.bestScore(), bestPresence),
-                detections.bestScore(), bestPresence);
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Landmark l : reading.landmarks()) {
+            double[] p = region.toLocal(l.x(), l.y());
+            minX = Math.min(minX, p[0]);
+            minY = Math.min(minY, p[1]);
+            maxX = Math.max(maxX, p[0]);
+            maxY = Math.max(maxY, p[1]);
+        }
+        return Math.max(maxX - minX, maxY - minY) >= MIN_SPREAD * region.width();
+    }
+
+    /** Six overlapping squares of half the frame's longer side (3 x 2 on a landscape frame), inside the frame where possible. */
+    static List<RotatedRect> tiles(RgbFrame frame) {
+        double side = Math.max(frame.width(), frame.height()) / 2.0;
+        int across = frame.width() >= frame.height() ? 3 : 2;
+        int down = frame.width() >= frame.height() ? 2 : 3;
+        List<RotatedRect> tiles = new ArrayList<>();
+        for (int j = 0; j < down; j++) {
+            for (int i = 0; i < across; i++) {
+                double cx = side / 2 + (across == 1 ? 0 : i * Math.max(0, frame.width() - side) / (across - 1));
+                double cy = side / 2 + (down == 1 ? 0 : j * Math.max(0, frame.height() - side) / (down - 1));
+                tiles.add(new RotatedRect(cx, cy, side, side, 0));
+            }
+        }
+        return tiles;
     }
 
     /**
@@ -109,7 +186,7 @@ public final class HandLocator implements AutoCloseable {
      * presence the landmark model gave in each one's region, and the whole-frame presence.
      */
     Trace trace(RgbFrame frame, double detectorFloor, int maxCandidates) {
-        List<PalmDetection> palms = detector.detect(frame, detectorFloor).palms();
+        List<PalmDetection> palms = detector.detect(frame, detectorFloor).palms();  // full frame only, no tiles
         int n = Math.min(maxCandidates, palms.size());
         double[] scores = new double[n];
         double[] presences = new double[n];

@@ -25,7 +25,11 @@ final class PalmDetector implements AutoCloseable {
     }
 
     Detections detect(RgbFrame frame, double minScore) {
-        RotatedRect letterbox = RotatedRect.letterbox(frame.width(), frame.height());
+        return detect(frame, RotatedRect.letterbox(frame.width(), frame.height()), minScore);
+    }
+
+    /** Detections in one square part of the frame (black outside the frame), mapped to source pixels. */
+    Detections detect(RgbFrame frame, RotatedRect letterbox, double minScore) {
         float[][] out = model.run(RegionSampler.toTensor(frame, letterbox, INPUT, Border.ZERO));
         List<PalmDetection> merged = WeightedNms.apply(decoder.decode(out[0], out[1], minScore), WeightedNms.PALM_THRESHOLD);
         List<PalmDetection> palms = new ArrayList<>(merged.size());
