@@ -29,8 +29,6 @@ import java.util.Locale;
  * hand"). Not thread-safe: it owns two TFLite interpreters; use one locator per thread.
  */
 public final class HandLocator implements AutoCloseable {
-    static final double MIN_SPREAD = 0.2;
-
     private final PalmDetector detector;
     private final LandmarkModel landmarks;
     private final Settings settings;
@@ -44,13 +42,19 @@ public final class HandLocator implements AutoCloseable {
      * @param threads          CPU threads per interpreter
      * @param tiles            when neither path finds a hand, run the detector again on six overlapping
      *                         half-size squares of the frame (small hands: twice the resolution)
+     * @param minTilePresence  the presence a hand found by the tiled second look needs (more looks,
+     *                         more chances of a false hand: it may need more than the first look)
      */
-    public record Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads, boolean tiles) {
+    public record Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads, boolean tiles,
+                           double minTilePresence) {
         // tuned on the validation split and generic no-hand frames (docs/hand-locator.md); MediaPipe uses 0.5 and 0.5
-        public static final Settings DEFAULT = new Settings(0.1, 0.3, 2, 1, true);
+        public static final Settings DEFAULT = new Settings(0.1, 0.3, 2, 1, true, 0.7);
 
         public Settings {
             if (!(minDetectorScore >= 0 && minDetectorScore <= 1 && minPresence >= 0 && minPresence <= 1)) {
+                throw new IllegalArgumentException("thresholds must lie in [0, 1]");
+            }
+            if (!(minTilePresence >= 0 && minTilePresence <= 1)) {
                 throw new IllegalArgumentException("thresholds must lie in [0, 1]");
             }
             if (maxCandidates < 0 || threads < 1) {
@@ -59,15 +63,19 @@ public final class HandLocator implements AutoCloseable {
         }
 
         public Settings withThreads(int n) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles, minTilePresence);
         }
 
         public Settings withThresholds(double detector, double presence) {
-            return new Settings(detector, presence, maxCandidates, threads, tiles);
+            return new Settings(detector, presence, maxCandidates, threads, tiles, minTilePresence);
         }
 
         public Settings withTiles(boolean on) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on, minTilePresence);
+        }
+
+        public Settings withTilePresence(double presence) {
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, presence);
         }
     }
 
@@ -98,13 +106,13 @@ public final class HandLocator implements AutoCloseable {
     public HandResult locate(RgbFrame frame) {
         PalmDetector.Detections detections = detector.detect(frame, settings.minDetectorScore());
         double[] bestPresence = {0};
-        HandResult.Found hand = confirm(frame, detections.palms(), bestPresence);
+        HandResult.Found hand = confirm(frame, detections.palms(), settings.minPresence(), bestPresence);
         if (hand != null) {
             return hand;
         }
         RotatedRect whole = RotatedRect.letterbox(frame.width(), frame.height());
         LandmarkModel.Reading reading = landmarks.read(frame, whole, Border.ZERO);
-        if (accepted(reading, whole)) {
+        if (reading.presence() >= settings.minPresence()) {
             return found(frame, Double.NaN, whole, reading, HandPath.WHOLE_FRAME);
         }
         bestPresence[0] = Math.max(bestPresence[0], reading.presence());
@@ -118,7 +126,7 @@ public final class HandLocator implements AutoCloseable {
                 bestScore = Math.max(bestScore, inTile.bestScore());
             }
             tiled.sort(Comparator.comparingDouble(PalmDetection::score).reversed());
-            hand = confirm(frame, tiled, bestPresence);
+            hand = confirm(frame, tiled, settings.minTilePresence(), bestPresence);
             if (hand != null) {
                 return hand;
             }
@@ -128,40 +136,17 @@ public final class HandLocator implements AutoCloseable {
     }
 
     /** The first of the (most confident) palms whose region the landmark model confirms, or null. */
-    private HandResult.Found confirm(RgbFrame frame, List<PalmDetection> palms, double[] bestPresence) {
+    private HandResult.Found confirm(RgbFrame frame, List<PalmDetection> palms, double minPresence, double[] bestPresence) {
         for (int i = 0; i < Math.min(settings.maxCandidates(), palms.size()); i++) {
             PalmDetection palm = palms.get(i);
             RotatedRect region = HandRegions.fromPalm(palm);
             LandmarkModel.Reading reading = landmarks.read(frame, region, Border.REPLICATE);
-            if (accepted(reading, region)) {
+            if (reading.presence() >= minPresence) {
                 return found(frame, palm.score(), region, reading, HandPath.PALM_DETECTOR);
             }
             bestPresence[0] = Math.max(bestPresence[0], reading.presence());
         }
         return null;
-    }
-
-    /**
-     * Presence at the threshold, and landmarks that spread over at least {@value #MIN_SPREAD} of
-     * the region's side: on scenes without a hand the model sometimes reports presence with all
-     * 21 landmarks collapsed into a blob a few pixels wide (seen on cat fur and twigs).
-     */
-    private boolean accepted(LandmarkModel.Reading reading, RotatedRect region) {
-        if (reading.presence() < settings.minPresence()) {
-            return false;
-        }
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Landmark l : reading.landmarks()) {
-            double[] p = region.toLocal(l.x(), l.y());
-            minX = Math.min(minX, p[0]);
-            minY = Math.min(minY, p[1]);
-            maxX = Math.max(maxX, p[0]);
-            maxY = Math.max(maxY, p[1]);
-        }
-        return Math.max(maxX - minX, maxY - minY) >= MIN_SPREAD * region.width();
     }
 
     /** Six overlapping squares of half the frame's longer side (3 x 2 on a landscape frame), inside the frame where possible. */

@@ -80,11 +80,19 @@ class HandLocatorTest {
 
     @Test
     void photosWithoutAHandAndBlankFramesAreNoHand() {
-        for (Path sample : HandTestData.imagenetSamples()) {
-            HandResult result = locator.locate(HandTestData.read(sample));
-            assertThat(result.found()).as(sample.toString()).isFalse();
-            assertThat(((HandResult.NoHand) result).reason()).startsWith("No hand found: ").endsWith(".");
+        int noHand = 0;
+        try (HandLocator mediapipe = HandLocator.open(HandTestData.models(HandModels.Variant.FULL),
+                new HandLocator.Settings(0.5, 0.5, 2, 1, false, 0.5))) {
+            for (Path sample : HandTestData.imagenetSamples()) {
+                // MediaPipe's thresholds: none of the eight
+                HandResult strict = mediapipe.locate(HandTestData.read(sample));
+                assertThat(strict.found()).as(sample.toString()).isFalse();
+                assertThat(((HandResult.NoHand) strict).reason()).startsWith("No hand found: ").endsWith(".");
+                noHand += locator.locate(HandTestData.read(sample)).found() ? 0 : 1;
+            }
         }
+        // the defaults, tuned for small hands, see a hand in bird.bmp and grace_hopper.bmp (docs/hand-locator.md)
+        assertThat(noHand).isGreaterThanOrEqualTo(6);
         for (Color color : List.of(Color.BLACK, Color.WHITE, Color.GRAY)) {
             assertThat(locator.locate(filled(640, 480, color)).found()).as(color.toString()).isFalse();
         }
