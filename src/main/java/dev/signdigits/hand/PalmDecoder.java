@@ -1,0 +1,71 @@
+package dev.signdigits.hand;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the palm detector's raw outputs into detections, as MediaPipe's
+ * TensorsToDetectionsCalculator is configured for it: per anchor 18 values (box centre offset
+ * x, y, then w, h, then 7 keypoint (x, y) offsets), each divided by the input size (192) and, for
+ * fixed-size anchors, added to the anchor centre; the score is the sigmoid of the logit clipped
+ * to +-100. Detections below {@code minScore} are dropped.
+ */
+public final class PalmDecoder {
+    static final int VALUES_PER_ANCHOR = 4 + 2 * PalmDetection.KEYPOINTS;
+    private static final double SCORE_CLIP = 100;
+
+    private final double[] centres;
+    private final double scale;
+
+    public PalmDecoder(SsdAnchors anchors) {
+        this.centres = anchors.centres();
+        this.scale = anchors.inputSize();
+    }
+
+    public int anchors() {
+        return centres.length / 2;
+    }
+
+    /** The highest score over all anchors (diagnostics: how close a frame came to a detection). */
+    public double bestScore(float[] logits) {
+        double best = 0;
+        for (int i = 0; i < anchors(); i++) {
+            best = Math.max(best, sigmoid(logits[i]));
+        }
+        return best;
+    }
+
+    public List<PalmDetection> decode(float[] raw, float[] logits, double minScore) {
+        int n = anchors();
+        if (raw.length != n * VALUES_PER_ANCHOR || logits.length != n) {
+            throw new IllegalArgumentException("expected " + n + " anchors of " + VALUES_PER_ANCHOR + " values and " + n
+                    + " scores, got " + raw.length + " and " + logits.length);
+        }
+        List<PalmDetection> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double score = sigmoid(logits[i]);
+            if (!(score >= minScore)) {
+                continue;
+            }
+            int o = i * VALUES_PER_ANCHOR;
+            double ax = centres[2 * i];
+            double ay = centres[2 * i + 1];
+            double cx = raw[o] / scale + ax;
+            double cy = raw[o + 1] / scale + ay;
+            double w = raw[o + 2] / scale;
+            double h = raw[o + 3] / scale;
+            double[] keypoints = new double[2 * PalmDetection.KEYPOINTS];
+            for (int k = 0; k < PalmDetection.KEYPOINTS; k++) {
+                keypoints[2 * k] = raw[o + 4 + 2 * k] / scale + ax;
+                keypoints[2 * k + 1] = raw[o + 5 + 2 * k] / scale + ay;
+            }
+            out.add(new PalmDetection(score, new Box(cx - w / 2, cy - h / 2, w, h), keypoints));
+        }
+        return out;
+    }
+
+    static double sigmoid(double logit) {
+        double clipped = Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, logit));
+        return 1 / (1 + Math.exp(-clipped));
+    }
+}

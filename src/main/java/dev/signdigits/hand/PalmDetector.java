@@ -1,0 +1,46 @@
+package dev.signdigits.hand;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The palm detector on a frame: letterbox the frame onto a black square, sample it to 192x192 RGB
+ * in [0, 1], run the model, decode the 2016 anchors, merge overlaps (weighted NMS, IoU 0.3) and
+ * map the detections back to source pixels. Not thread-safe (one interpreter).
+ */
+final class PalmDetector implements AutoCloseable {
+    static final int INPUT = 192;
+
+    private final MultiOutputModel model;
+    private final PalmDecoder decoder = new PalmDecoder(SsdAnchors.PALM);
+
+    /** The detections, most confident first, in source pixels, and the best anchor score of the frame. */
+    record Detections(List<PalmDetection> palms, double bestScore) {}
+
+    PalmDetector(Path file, int threads) {
+        int anchors = SsdAnchors.PALM.count();
+        model = new MultiOutputModel(file, new int[] {1, INPUT, INPUT, 3},
+                new int[][] {{1, anchors, PalmDecoder.VALUES_PER_ANCHOR}, {1, anchors, 1}}, threads, HandModels.fixHint(file));
+    }
+
+    Detections detect(RgbFrame frame, double minScore) {
+        return detect(frame, RotatedRect.letterbox(frame.width(), frame.height()), minScore);
+    }
+
+    /** Detections in one square part of the frame (black outside the frame), mapped to source pixels. */
+    Detections detect(RgbFrame frame, RotatedRect letterbox, double minScore) {
+        float[][] out = model.run(RegionSampler.toTensor(frame, letterbox, INPUT, Border.ZERO));
+        List<PalmDetection> merged = WeightedNms.apply(decoder.decode(out[0], out[1], minScore), WeightedNms.PALM_THRESHOLD);
+        List<PalmDetection> palms = new ArrayList<>(merged.size());
+        for (PalmDetection d : merged) {
+            palms.add(d.mapped(letterbox));
+        }
+        return new Detections(palms, decoder.bestScore(out[1]));
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.signdigits.hand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The locator on real photos with the real models and the real TFLite runtime. */
+class HandLocatorTest {
+    private static HandLocator locator;
+
+    @BeforeAll
+    static void open() {
+        locator = HandLocator.open(HandTestData.models(HandModels.Variant.FULL), HandLocator.Settings.DEFAULT);
+    }
+
+    @AfterAll
+    static void close() {
+        locator.close();
+    }
+
+    @Test
+    void findsTheHandInDatasetCloseUps() {
+        for (String file : List.of("0/IMG_1118.JPG", "3/IMG_1121.JPG", "5/IMG_1123.JPG", "7/IMG_1125.JPG", "9/IMG_1127.JPG")) {
+            Path photo = HandTestData.DATASET.resolve(file);
+            BufferedImage image = HandTestData.read(photo);
+            HandResult result = locator.locate(image);
+            assertThat(result.found()).as(file).isTrue();
+            HandResult.Found hand = (HandResult.Found) result;
+            assertThat(hand.landmarks()).hasSize(21);
+            assertThat(hand.presence()).isGreaterThanOrEqualTo(0.5);
+            // a close-up: the landmark box covers a good part of the photo and lies inside it
+            assertThat(hand.box().w() * hand.box().h()).as(file).isGreaterThan(0.05 * image.getWidth() * image.getHeight());
+            assertThat(hand.box().x() + hand.box().w()).isLessThanOrEqualTo(image.getWidth());
+            assertThat(hand.box().y() + hand.box().h()).isLessThanOrEqualTo(image.getHeight());
+        }
+    }
+
+    @Test
+    void findsASmallTurnedHandInAPhoneLikeFrameWithTheBoxOnIt() {
+        List<HandTestData.LabeledPhoto> photos = List.of(
+                new HandTestData.LabeledPhoto(HandTestData.DATASET.resolve("3/IMG_1121.JPG"), "3", "g000"),
+                new HandTestData.LabeledPhoto(HandTestData.DATASET.resolve("5/IMG_1123.JPG"), "5", "g000"));
+        for (StandIns.Frame frame : StandIns.phoneLike(photos, HandTestData.imagenetSamples(), 3)) {
+            HandResult result = locator.locate(frame.image());
+            assertThat(result.found()).as(frame.name()).isTrue();
+            HandResult.Found hand = (HandResult.Found) result;
+            assertThat(hand.path()).isEqualTo(HandPath.PALM_DETECTOR);
+            assertThat(hand.detectorScore()).isGreaterThanOrEqualTo(0.5);
+            assertThat(StandIns.onThePhoto(hand, frame)).as(frame.name() + " box " + hand.box() + " photo " + frame.bounds()).isTrue();
+            for (Landmark l : hand.landmarks()) {
+                assertThat(l.x()).isBetween(frame.bounds().x() - 5, frame.bounds().x() + frame.bounds().w() + 5);
+                assertThat(l.y()).isBetween(frame.bounds().y() - 5, frame.bounds().y() + frame.bounds().h() + 5);
+            }
+        }
+    }
+
+    @Test
+    void twoHandsGiveTheMoreConfidentOne() {
+        BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(new Color(90, 110, 130));
+        g.fillRect(0, 0, 640, 480);
+        g.drawImage(HandTestData.read(HandTestData.DATASET.resolve("3/IMG_1121.JPG")), 40, 120, 200, 200, null);
+        g.drawImage(HandTestData.read(HandTestData.DATASET.resolve("5/IMG_1123.JPG")), 400, 140, 200, 200, null);
+        g.dispose();
+        HandResult result = locator.locate(frame);
+        assertThat(result.found()).isTrue();
+        Box box = ((HandResult.Found) result).box();
+        boolean left = box.x() >= 40 && box.x() + box.w() <= 240;
+        boolean right = box.x() >= 400 && box.x() + box.w() <= 600;
+        assertThat(left ^ right).as("one hand's box, not a box spanning both: " + box).isTrue();
+    }
+
+    @Test
+    void photosWithoutAHandAndBlankFramesAreNoHand() {
+        int noHand = 0;
+        try (HandLocator mediapipe = HandLocator.open(HandTestData.models(HandModels.Variant.FULL),
+                new HandLocator.Settings(0.5, 0.5, 2, 1, false, 0.5))) {
+            for (Path sample : HandTestData.imagenetSamples()) {
+                // MediaPipe's thresholds: none of the eight
+                HandResult strict = mediapipe.locate(HandTestData.read(sample));
+                assertThat(strict.found()).as(sample.toString()).isFalse();
+                assertThat(((HandResult.NoHand) strict).reason()).startsWith("No hand found: ").endsWith(".");
+                noHand += locator.locate(HandTestData.read(sample)).found() ? 0 : 1;
+            }
+        }
+        // the defaults, tuned for small hands, see a hand in bird.bmp and grace_hopper.bmp (docs/hand-locator.md)
+        assertThat(noHand).isGreaterThanOrEqualTo(6);
+        for (Color color : List.of(Color.BLACK, Color.WHITE, Color.GRAY)) {
+            assertThat(locator.locate(filled(640, 480, color)).found()).as(color.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void degenerateFramesAreAnsweredWithoutAnException() {
+        for (BufferedImage image : List.of(filled(1, 1, Color.PINK), filled(1, 10000, Color.ORANGE), filled(10000, 1, Color.BLACK),
+                filled(3, 2, Color.WHITE), new BufferedImage(7, 5, BufferedImage.TYPE_BYTE_GRAY))) {
+            HandResult result = locator.locate(image);
+            assertThat(result.found()).as(image.getWidth() + "x" + image.getHeight()).isFalse();
+        }
+    }
+
+    private static BufferedImage filled(int w, int h, Color color) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return image;
+    }
+}
