@@ -3,7 +3,7 @@ package dev.signdigits.hand;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.io.Downloader;
 import dev.signdigits.io.Sha256;
-import dev.signdigits.model.WeightsDownloader;
+import dev.signdigits.model.backbone.WeightsDownloader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.signdigits.hand;
 
 import dev.signdigits.data.split.Split;
-import dev.signdigits.model.tflite.TfliteInterpreter;
+import dev.signdigits.runtime.tflite.TfliteInterpreter;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
