@@ -1,6 +1,7 @@
 package dev.signdigits.web.routes;
 
 import dev.signdigits.web.ApiException;
+import dev.signdigits.web.ClientGoneException;
 import dev.signdigits.web.ClientText;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -69,6 +70,9 @@ final class ImageUploads {
             try (InputStream in = file.content()) {
                 uploads.add(new Upload(in.readAllBytes(), name));
             } catch (IOException e) {
+                if (ClientGoneException.causedBy(e)) {
+                    throw new ClientGoneException(e);
+                }
                 throw new UncheckedIOException(e);
             }
         }
@@ -93,6 +97,9 @@ final class ImageUploads {
 
     /** Jetty reports an oversized or malformed multipart body as a generic exception; tell them apart. */
     private RuntimeException multipartError(Exception e) {
+        if (ClientGoneException.causedBy(e)) {
+            return new ClientGoneException(e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("headers max length exceeded")) {
