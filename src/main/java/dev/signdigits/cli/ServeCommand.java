@@ -76,8 +76,20 @@ public final class ServeCommand implements Callable<Integer> {
     long maxPixels;
 
     @Option(names = "--request-timeout-ms", defaultValue = "10000",
-            description = "A request without an answer by then gets 503; also the idle timeout for slow clients (default: ${DEFAULT-VALUE}).")
+            description = "A request without an answer by then gets 503; a connection idle for twice this long is closed (default: ${DEFAULT-VALUE}).")
     long requestTimeoutMs;
+
+    @Option(names = "--receive-timeout-ms", defaultValue = "30000",
+            description = "A request's line, headers and body must all arrive within this long of its first byte, however slowly they trickle; else the connection is closed (default: ${DEFAULT-VALUE}).")
+    long receiveTimeoutMs;
+
+    @Option(names = "--max-connections", defaultValue = "1000",
+            description = "Most open connections in all; beyond it new ones wait until one closes (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "200",
+            description = "Most open connections from one client address; beyond it new ones are closed at once; 0 is no cap, e.g. behind a proxy (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerAddress;
 
     @Option(names = "--api-key", defaultValue = "",
             description = "When set, /api, /v2/models/*/infer and /admin need it as 'Authorization: Bearer KEY' or 'X-API-Key: KEY' (default: none).")
@@ -141,7 +153,8 @@ public final class ServeCommand implements Callable<Integer> {
     private ServerConfig config() {
         return ServerConfig.builder().host(host).port(port).maxBatch(maxBatch).maxDelay(Duration.ofMillis(maxDelayMs))
                 .queueCapacity(queueCapacity).workers(workers).maxRequestBytes(maxRequestBytes).maxPixels(maxPixels)
-                .requestTimeout(Duration.ofMillis(requestTimeoutMs)).apiKey(apiKey)
+                .requestTimeout(Duration.ofMillis(requestTimeoutMs)).receiveTimeout(Duration.ofMillis(receiveTimeoutMs))
+                .maxConnections(maxConnections).maxConnectionsPerAddress(maxConnectionsPerAddress).apiKey(apiKey)
                 .watchInterval(Duration.ofMillis(watchIntervalMs)).drainTimeout(Duration.ofMillis(drainTimeoutMs))
                 .build();
     }

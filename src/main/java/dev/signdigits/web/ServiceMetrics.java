@@ -83,6 +83,11 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     }
 
+    /** A connection the server closed to protect itself: {@code receive_timeout} or {@code per_address_cap}. */
+    public void connectionClosed(String reason) {
+        registry.counter("signdigits.http.connections.closed", "reason", reason).increment();
+    }
+
     public void recordPredictions(List<Prediction> predictions) {
         for (Prediction p : predictions) {
             registry.counter("signdigits.predictions", "digit", p.label()).increment();
