@@ -64,7 +64,7 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
         FunctionCounter.builder("signdigits.model.reloads", holder, ModelHolder::reloadCount)
                 .description("Models loaded, the first one included").tag("result", "success").register(registry);
         FunctionCounter.builder("signdigits.model.reloads", holder, ModelHolder::failedReloadCount)
-                .description("Models loaded, the first one included").tag("result", "failure").register(registry);
+                .description("Models loaded, the first one included").tag("result", "failed").register(registry);
     }
 
     void bindActiveRequests(IntSupplier active) {
