@@ -33,8 +33,22 @@ public final class RuntimeSelector {
     /** The model info property of a classifier opened with {@code auto}: which runtime and why. */
     public static final String SELECTION_PROPERTY = "runtime_selection";
 
-    /** The runtime to open and, in one sentence, why. */
-    public record Choice(String runtime, String reason) {}
+    /** The model info property of a classifier opened with {@code auto} that passed over a better runtime: why. */
+    public static final String FALLBACK_PROPERTY = "runtime_fallback";
+
+    /**
+     * The runtime to open and, in one sentence, why; {@code passedOver} names what ruled out the
+     * runtimes before it (empty when the first choice was taken).
+     */
+    public record Choice(String runtime, String reason, List<String> passedOver) {
+        public Choice(String runtime, String reason) {
+            this(runtime, reason, List.of());
+        }
+
+        public Choice {
+            passedOver = List.copyOf(passedOver);
+        }
+    }
 
     private final Predicate<String> installed;
 
@@ -65,14 +79,16 @@ public final class RuntimeSelector {
         }
         Path tflite = ExportFiles.defaultFile(path, ExportFormat.TFLITE, Quantize.NONE);
         if (usable("tflite", tflite, passedOver) && sameModel(tflite, model, passedOver)) {
-            return new Choice("tflite", because(passedOver, tflite.getFileName() + " is this model's float32 export"));
+            return new Choice("tflite", because(passedOver, tflite.getFileName() + " is this model's float32 export"),
+                    passedOver);
         }
         Path onnx = ExportFiles.defaultFile(path, ExportFormat.ONNX, Quantize.NONE);
         if (usable("onnx", onnx, passedOver)) {
-            return new Choice("onnx", because(passedOver, onnx.getFileName() + " is this model's float32 export"));
+            return new Choice("onnx", because(passedOver, onnx.getFileName() + " is this model's float32 export"),
+                    passedOver);
         }
         if (installed.test("djl")) {
-            return new Choice("djl", because(passedOver, "serving the trained model itself"));
+            return new Choice("djl", because(passedOver, "serving the trained model itself"), passedOver);
         }
         throw new SignDigitsException("No installed runtime can serve " + path + " (" + String.join("; ", passedOver)
                 + "); export the model for this installation, e.g. 'signdigits export --model " + path
