@@ -73,7 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, String> groups = new HashMap<>();
         String name;
         if (!data.isBlank()) {
-            index = ImageFolder.scan(Path.of(data));
+            index = ImageFolder.scan(Path.of(data), "--data");
             files = index.entries();
             GroupsFile groupsFile = GroupsFile.readIfPresent(index.root());
             if (groupsFile != null) {

@@ -125,6 +125,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
+        exposureWarning(config).ifPresent(warning -> {
+            spec.commandLine().getErr().println("warning: " + warning);
+            spec.commandLine().getErr().flush();
+        });
         GracefulShutdownHook hook = null;
         try (ModelHolder models = new ModelHolder(model, loader, Clock.systemUTC())) {
             ModelSnapshot loaded = models.reload().loaded();
@@ -148,6 +152,27 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Listening beyond this machine without an API key lets anyone on the network predict and reload: say so once. */
+    static java.util.Optional<String> exposureWarning(ServerConfig config) {
+        if (config.apiKey().isPresent() || isLoopback(config.host())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("listening on " + config.host() + " without --api-key: anyone who can reach this"
+                + " port can classify images and reload the model; set --api-key (or SIGNDIGITS_API_KEY), or listen on"
+                + " 127.0.0.1 behind a proxy.");
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private ServerConfig config() {

@@ -1,7 +1,7 @@
 package dev.signdigits.web;
 
-import java.io.EOFException;
 import java.nio.channels.ClosedChannelException;
+import org.eclipse.jetty.io.EofException;
 
 /**
  * The client closed its connection before its request was read in full. Not a server error: the
@@ -15,10 +15,14 @@ public final class ClientGoneException extends RuntimeException {
         super("the client closed the connection before its request was read", cause, false, false);
     }
 
-    /** Whether {@code e} or one of its causes is the end of a connection mid-request (Jetty's early EOF). */
+    /**
+     * Whether {@code e} or one of its causes is the end of a connection mid-request: Jetty's
+     * {@link EofException} (e.g. "Early EOF"). Not any {@link java.io.EOFException}: a complete body
+     * that ends before its multipart end is the client's mistake (400), not a vanished client.
+     */
     public static boolean causedBy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ClientGoneException || t instanceof EOFException || t instanceof ClosedChannelException) {
+            if (t instanceof ClientGoneException || t instanceof EofException || t instanceof ClosedChannelException) {
                 return true;
             }
             if (t.getCause() == t) {
