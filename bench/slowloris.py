@@ -3,13 +3,15 @@
 
 Phase 1 (idle): one normal client posts real JPEGs to /api/v1/predict back to back for SECONDS and
 records each latency. Phase 2 (attack): TRICKLERS connections (bounded in count) each send a request
-one byte every INTERVAL seconds (half trickle their headers, half their body after complete headers),
+one byte every INTERVAL seconds (half trickle their headers, half their body after complete headers;
+each waits on its socket between bytes, so a close is seen when it happens, not at the next byte),
 while the same normal client measures again for SECONDS. Every trickling connection's lifetime, from
 its first byte to the server closing it, is recorded; the attack stops after at most LIMIT seconds.
 Prints one JSON line: idle and attack p50/p99, trickling connections closed, and their lifetimes.
 """
 import http.client
 import json
+import select
 import socket
 import sys
 import threading
@@ -85,7 +87,7 @@ def trickle(index, results, stop):
         except OSError:
             closed_after = time.monotonic() - started
             break
-        stop.wait(interval)
+        select.select([sock], [], [], interval)  # wakes at once when the server answers or closes
     sock.close()
     results[index] = closed_after
 

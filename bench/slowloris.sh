@@ -13,7 +13,8 @@
 #      machine and load average to docs/performance.md (APPEND=0 to skip).
 #
 # The deadline is met when every trickling connection closed within RECEIVE_MS plus the sweep
-# period (a tenth of it, at most 250 ms) plus 1 s of slack for this client's own polling.
+# period (a tenth of it, at most 250 ms) plus 0.5 s of slack for this client's 100 threads on a
+# busy machine.
 #
 # Usage: bench/slowloris.sh [MODEL_DIR]
 #   RUNTIME=auto  RECEIVE_MS=10000  TRICKLERS=100  INTERVAL=1  SECONDS_EACH=20  PHOTOS=20  APPEND=1
@@ -43,6 +44,7 @@ mapfile -t all < <(find "$data" -name '*.JPG' -size -64k | sort | while read -r 
 photos=(); step=$(( ${#all[@]} / PHOTOS )); for (( i = 0; i < PHOTOS; i++ )); do photos+=("${all[$(( i * step ))]}"); done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$out/serve.out"   # exists before the poll below reads it (the server's redirect happens in its child)
 ./signdigits serve --model "$model" --runtime "$RUNTIME" --host 127.0.0.1 --port 0 --watch-interval-ms 0 \
   --receive-timeout-ms "$RECEIVE_MS" >"$out/serve.out" 2>"$out/serve.log" &
 server=$!
@@ -72,7 +74,7 @@ import json
 r = json.load(open("$out/result.json"))
 receive = $RECEIVE_MS / 1000
 sweep = min(0.25, max(0.01, receive / 10))
-bound = receive + sweep + 1
+bound = receive + sweep + 0.5
 ratio = r["attack"]["p99_ms"] / r["idle"]["p99_ms"]
 ok = lambda good: "yes" if good else "**no**"
 late = r["closed_after_s"]["max"]
@@ -90,7 +92,7 @@ print(f"| normal client idle: requests, p50 / p99 | {r['idle']['requests']}, {r[
 print(f"| normal client under attack: requests, p50 / p99 | {r['attack']['requests']}, {r['attack']['p50_ms']:.1f} / {r['attack']['p99_ms']:.1f} ms | p99 within 2x idle | {ok(ratio <= 2)} ({ratio:.2f}x) |")
 print(f"| normal client failures (idle / attack) | {r['idle']['failures']} / {r['attack']['failures']} | 0 | {ok(r['idle']['failures'] + r['attack']['failures'] == 0)} |")
 print(f"| trickling connections closed by the server | {r['closed']} of {r['tricklers']} (server counted ${closed_metric:-0}) | all | {ok(r['closed'] == r['tricklers'])} |")
-print(f"| their lifetime, first byte to close | {r['closed_after_s']['min']:.2f} to {late:.2f} s | <= {bound:.2f} s (deadline + sweep + 1 s) | {ok(late is not None and late <= bound)} |")
+print(f"| their lifetime, first byte to close | {r['closed_after_s']['min']:.2f} to {late:.2f} s | <= {bound:.2f} s (deadline + sweep + 0.5 s) | {ok(late is not None and late <= bound)} |")
 PY
 if [[ "$APPEND" == 1 ]]; then cat "$out/section.md" >>docs/performance.md; echo "Appended to docs/performance.md" >&2; fi
 echo "raw output in $out" >&2
