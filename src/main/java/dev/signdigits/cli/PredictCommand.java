@@ -23,7 +23,7 @@ import dev.signdigits.predict.LabelProbability;
 /** {@code signdigits predict}: the top digits for each photo, as a table or JSON. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict the digit shown in photos (files or directories).",
-            "Exit code 0 when every photo was read, 4 when some could not be (they are listed)."})
+            "Exit code 0 when every photo was read, 4 when some could not be (they are listed), 2 when none was found."})
 public final class PredictCommand implements Callable<Integer> {
     static final int SOME_FAILED = 4;
 
@@ -59,7 +59,21 @@ public final class PredictCommand implements Callable<Integer> {
         if (topK < 1 || topK > 10) {
             throw new dev.signdigits.SignDigitsException("--top-k must be between 1 and 10, got " + topK + ".");
         }
-        List<Path> files = PhotoPredictor.expand(inputs);
+        PhotoPredictor.Scan scan = PhotoPredictor.scan(inputs);
+        if (!scan.unsupported().isEmpty()) {
+            spec.commandLine().getErr().println("warning: skipped " + scan.unsupported().size() + " photo(s) in formats"
+                    + " that are not decoded (JPEG, PNG, BMP and GIF are): " + scan.unsupported().stream().limit(10)
+                    .map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + (scan.unsupported().size() > 10 ? ", ..." : "") + "; convert them, e.g. to JPEG.");
+        }
+        List<Path> files = scan.photos();
+        if (files.isEmpty()) {
+            throw new dev.signdigits.SignDigitsException("No photo found in " + inputs.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (looked for "
+                    + String.join(", ", dev.signdigits.data.ImageFolder.IMAGE_EXTENSIONS.stream().sorted().toList())
+                    + (scan.unsupported().isEmpty() ? "" : "; " + scan.unsupported().size() + " photo(s) in formats not decoded")
+                    + "): pass photo files or a folder that holds some.");
+        }
         List<PhotoPrediction> predictions;
         try (DigitClassifier classifier = DigitClassifiers.open(runtime, model)) {
             predictions = new PhotoPredictor(classifier, new ImageDecoder(), batchSize).predict(files, topK);

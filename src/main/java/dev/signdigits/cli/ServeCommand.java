@@ -76,8 +76,20 @@ public final class ServeCommand implements Callable<Integer> {
     long maxPixels;
 
     @Option(names = "--request-timeout-ms", defaultValue = "10000",
-            description = "A request without an answer by then gets 503; also the idle timeout for slow clients (default: ${DEFAULT-VALUE}).")
+            description = "A request without an answer by then gets 503; a connection idle for twice this long is closed (default: ${DEFAULT-VALUE}).")
     long requestTimeoutMs;
+
+    @Option(names = "--receive-timeout-ms", defaultValue = "30000",
+            description = "A request's line, headers and body must all arrive within this long of its first byte, however slowly they trickle; else the connection is closed (default: ${DEFAULT-VALUE}).")
+    long receiveTimeoutMs;
+
+    @Option(names = "--max-connections", defaultValue = "1000",
+            description = "Most open connections in all; beyond it new ones wait until one closes (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "200",
+            description = "Most open connections from one client address; beyond it new ones are closed at once; 0 is no cap, e.g. behind a proxy (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerAddress;
 
     @Option(names = "--api-key", defaultValue = "",
             description = "When set, /api, /v2/models/*/infer and /admin need it as 'Authorization: Bearer KEY' or 'X-API-Key: KEY' (default: none).")
@@ -110,6 +122,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
+        exposureWarning(config).ifPresent(warning -> {
+            spec.commandLine().getErr().println("warning: " + warning);
+            spec.commandLine().getErr().flush();
+        });
         GracefulShutdownHook hook = null;
         try (ModelHolder models = new ModelHolder(model, loader, Clock.systemUTC())) {
             ModelSnapshot loaded = models.reload().loaded();
@@ -135,10 +151,32 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Listening beyond this machine without an API key lets anyone on the network predict and reload: say so once. */
+    static java.util.Optional<String> exposureWarning(ServerConfig config) {
+        if (config.apiKey().isPresent() || isLoopback(config.host())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("listening on " + config.host() + " without --api-key: anyone who can reach this"
+                + " port can classify images and reload the model; set --api-key (or SIGNDIGITS_API_KEY), or listen on"
+                + " 127.0.0.1 behind a proxy.");
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     private ServerConfig config() {
         return ServerConfig.builder().host(host).port(port).maxBatch(maxBatch).maxDelay(Duration.ofMillis(maxDelayMs))
                 .queueCapacity(queueCapacity).workers(workers).maxRequestBytes(maxRequestBytes).maxPixels(maxPixels)
-                .requestTimeout(Duration.ofMillis(requestTimeoutMs)).apiKey(apiKey)
+                .requestTimeout(Duration.ofMillis(requestTimeoutMs)).receiveTimeout(Duration.ofMillis(receiveTimeoutMs))
+                .maxConnections(maxConnections).maxConnectionsPerAddress(maxConnectionsPerAddress).apiKey(apiKey)
                 .watchInterval(Duration.ofMillis(watchIntervalMs)).drainTimeout(Duration.ofMillis(drainTimeoutMs))
                 .build();
     }

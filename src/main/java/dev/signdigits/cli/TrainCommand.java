@@ -3,7 +3,9 @@ package dev.signdigits.cli;
 import dev.signdigits.train.StopRequest;
 import dev.signdigits.train.TrainingPipeline;
 import dev.signdigits.train.TrainingResult;
+import dev.signdigits.train.RunDirectory;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,11 +27,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the newest interrupted run from its last completed epoch.")
     boolean resume;
 
+    @Option(names = "--list-interrupted", description = "List the work directories of interrupted runs (resumable or not) and exit.")
+    boolean listInterrupted;
+
+    @Option(names = "--remove-interrupted", description = "Delete the work directories of all interrupted runs and exit.")
+    boolean removeInterrupted;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (listInterrupted || removeInterrupted) {
+            return interrupted(spec.commandLine().getOut());
+        }
         StopRequest.installSignalHandlers();
         TrainingResult result = new TrainingPipeline().run(options.toConfig(), resume);
         PrintWriter out = spec.commandLine().getOut();
@@ -40,6 +51,19 @@ public final class TrainCommand implements Callable<Integer> {
                 result.testAccuracy() * 100, result.testCorrect(), result.testCount());
         out.println("Model: " + result.modelDir());
         out.println("Report: " + result.modelDir().resolve("report.html"));
+        out.flush();
+        return 0;
+    }
+
+    private int interrupted(PrintWriter out) {
+        List<RunDirectory.Interrupted> runs = removeInterrupted ? RunDirectory.removeInterrupted(options.modelsDir)
+                : RunDirectory.interrupted(options.modelsDir);
+        if (runs.isEmpty()) {
+            out.println("No interrupted runs under " + options.modelsDir.resolve("finetuned") + ".");
+        }
+        for (RunDirectory.Interrupted run : runs) {
+            out.println((removeInterrupted ? "Removed " : "") + run.describe());
+        }
         out.flush();
         return 0;
     }

@@ -28,13 +28,25 @@ public final class ImageFolder {
     private ImageFolder() {}
 
     public static DatasetIndex scan(Path dir) {
+        return scan(dir, "--data-dir");
+    }
+
+    /**
+     * As {@link #scan(Path)}, for a folder the user named with {@code option}: messages tell them to fix
+     * that option, and suggest 'signdigits data fetch' only for the dataset's own {@code --data-dir}.
+     */
+    public static DatasetIndex scan(Path dir, String option) {
+        boolean dataset = option.equals("--data-dir");
         if (!Files.exists(dir)) {
-            throw new SignDigitsException("Data directory " + dir + " does not exist: run 'signdigits data fetch' or pass --data-dir.");
+            throw new SignDigitsException("Data directory " + dir + " does not exist: "
+                    + (dataset ? "run 'signdigits data fetch' or pass --data-dir." : "pass " + option + " an existing folder."));
         }
         if (!Files.isDirectory(dir)) {
-            throw new SignDigitsException("Data directory " + dir + " is a file, not a folder of class folders: pass the dataset folder with --data-dir.");
+            throw new SignDigitsException("Data directory " + dir + " is a file, not a folder of class folders: pass the"
+                    + " dataset folder with " + option + ".");
         }
-        List<String> labels = classFolders(dir);
+        List<String> labels = classFolders(dir, dataset ? "run 'signdigits data fetch' or point --data-dir at the folder that holds them."
+                : "point " + option + " at a folder with one folder per digit (0 to 9).");
         List<LabeledFile> entries = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (int label = 0; label < labels.size(); label++) {
@@ -64,7 +76,7 @@ public final class ImageFolder {
         return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static List<String> classFolders(Path dir) {
+    private static List<String> classFolders(Path dir, String remedy) {
         List<String> labels = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.sorted().toList()) {
@@ -82,8 +94,7 @@ public final class ImageFolder {
             throw unreadable(dir, e);
         }
         if (labels.isEmpty()) {
-            throw new SignDigitsException("Data directory " + dir + " has no class folders (0 to 9): run 'signdigits data fetch'"
-                    + " or point --data-dir at the folder that holds them.");
+            throw new SignDigitsException("Data directory " + dir + " has no class folders (0 to 9): " + remedy);
         }
         labels.sort(NATURAL_ORDER);
         return labels;

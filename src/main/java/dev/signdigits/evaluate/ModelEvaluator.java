@@ -71,7 +71,7 @@ public final class ModelEvaluator {
     private record Photos(String name, DatasetIndex index, List<LabeledFile> files, Map<String, String> groups) {}
 
     private static Photos folder(Path folder) {
-        DatasetIndex index = ImageFolder.scan(folder);
+        DatasetIndex index = ImageFolder.scan(folder, "--data");
         Map<String, String> groups = new HashMap<>();
         GroupsFile groupsFile = GroupsFile.readIfPresent(index.root());
         if (groupsFile != null) {

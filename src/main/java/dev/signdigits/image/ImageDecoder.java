@@ -105,16 +105,22 @@ public final class ImageDecoder {
                 name + " is not an image this tool can read (its content matches none of "
                         + ImageFormat.supportedList() + "): check the file."));
         if (!format.isSupported()) {
-            throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, name, name + " is a " + format.displayName()
+            throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, name, name + " is " + article(format.displayName()) + " " + format.displayName()
                     + " image, which is not supported: convert it to " + ImageFormat.supportedList() + ".");
         }
         return format;
     }
 
+    /** "an" before a vowel sound as read aloud (AVIF, 8-bit, 11-bit), else "a" (HEIC, WebP, 12-bit). */
+    static String article(String word) {
+        boolean vowel = word.matches("(?i)[aeio].*|8.*|11|11-.*|18|18-.*");
+        return vowel ? "an" : "a";
+    }
+
     private static void requireDecodableJpeg(JpegStructure jpeg, String name) {
         if (jpeg.precision() != 8) {
-            throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, name, name + " is a " + jpeg.precision()
-                    + "-bit JPEG, which is not supported: convert it to an 8-bit JPEG or PNG.");
+            throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, name, name + " is " + article(Integer.toString(jpeg.precision())) + " "
+                    + jpeg.precision() + "-bit JPEG, which is not supported: convert it to an 8-bit JPEG or PNG.");
         }
         if (!jpeg.isCommonProcess()) {
             throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, name, name + " uses a rare JPEG coding process "

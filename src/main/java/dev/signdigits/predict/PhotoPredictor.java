@@ -34,14 +34,34 @@ public final class PhotoPredictor {
 
     /** Expands directories into their image files; a missing path is an error for the user. */
     public static List<Path> expand(List<Path> inputs) {
+        return scan(inputs).photos();
+    }
+
+    /** Formats that are photos but that this tool does not decode; a directory scan names them instead of dropping them. */
+    public static final java.util.Set<String> UNSUPPORTED_PHOTO_EXTENSIONS =
+            java.util.Set.of("heic", "heif", "webp", "avif", "tif", "tiff", "jxl", "jp2", "psd");
+
+    /** What a scan found: the photos to predict, and the files skipped as photos in formats not decoded. */
+    public record Scan(List<Path> photos, List<Path> unsupported) {}
+
+    /**
+     * Files as given, and directories searched for photos by extension. A file in a photo format
+     * that is not decoded (HEIC, WebP, AVIF, ...) is listed in {@link Scan#unsupported()}.
+     */
+    public static Scan scan(List<Path> inputs) {
         List<Path> files = new ArrayList<>();
+        List<Path> unsupported = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(p -> ImageFolder.isImageName(p.getFileName().toString()))
-                            .sorted()
-                            .forEach(files::add);
+                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        String name = p.getFileName().toString();
+                        if (ImageFolder.isImageName(name)) {
+                            files.add(p);
+                        } else if (UNSUPPORTED_PHOTO_EXTENSIONS.contains(extension(name))) {
+                            unsupported.add(p);
+                        }
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list " + input, e);
                 }
@@ -51,7 +71,12 @@ public final class PhotoPredictor {
                 throw new SignDigitsException(input + " does not exist: pass image files or directories of images.");
             }
         }
-        return files;
+        return new Scan(files, unsupported);
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT) : "";
     }
 
     public List<PhotoPrediction> predict(List<Path> files, int topK) {

@@ -34,8 +34,22 @@ public final class RuntimeSelector {
     /** The model info property of a classifier opened with {@code auto}: which runtime and why. */
     public static final String SELECTION_PROPERTY = "runtime_selection";
 
-    /** The runtime to open and, in one sentence, why. */
-    public record Choice(InferenceRuntime runtime, String reason) {}
+    /** The model info property of a classifier opened with {@code auto} that passed over a better runtime: why. */
+    public static final String FALLBACK_PROPERTY = "runtime_fallback";
+
+    /**
+     * The runtime to open and, in one sentence, why; {@code passedOver} names what ruled out the
+     * runtimes before it (empty when the first choice was taken).
+     */
+    public record Choice(InferenceRuntime runtime, String reason, List<String> passedOver) {
+        public Choice(InferenceRuntime runtime, String reason) {
+            this(runtime, reason, List.of());
+        }
+
+        public Choice {
+            passedOver = List.copyOf(passedOver);
+        }
+    }
 
     private final Predicate<InferenceRuntime> installed;
 
@@ -67,14 +81,16 @@ public final class RuntimeSelector {
         }
         Path tflite = ExportFiles.defaultFile(path, ExportFormat.TFLITE, Quantize.NONE);
         if (usable(InferenceRuntime.TFLITE, tflite, passedOver) && sameModel(tflite, model, passedOver)) {
-            return new Choice(InferenceRuntime.TFLITE, because(passedOver, tflite.getFileName() + " is this model's float32 export"));
+            return new Choice(InferenceRuntime.TFLITE, because(passedOver, tflite.getFileName() + " is this model's float32 export"),
+                    passedOver);
         }
         Path onnx = ExportFiles.defaultFile(path, ExportFormat.ONNX, Quantize.NONE);
         if (usable(InferenceRuntime.ONNX, onnx, passedOver)) {
-            return new Choice(InferenceRuntime.ONNX, because(passedOver, onnx.getFileName() + " is this model's float32 export"));
+            return new Choice(InferenceRuntime.ONNX, because(passedOver, onnx.getFileName() + " is this model's float32 export"),
+                    passedOver);
         }
         if (installed.test(InferenceRuntime.DJL)) {
-            return new Choice(InferenceRuntime.DJL, because(passedOver, "serving the trained model itself"));
+            return new Choice(InferenceRuntime.DJL, because(passedOver, "serving the trained model itself"), passedOver);
         }
         throw new SignDigitsException("No installed runtime can serve " + path + " (" + String.join("; ", passedOver)
                 + "); export the model for this installation, e.g. 'signdigits export --model " + path

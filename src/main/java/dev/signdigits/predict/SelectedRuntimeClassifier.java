@@ -30,6 +30,9 @@ final class SelectedRuntimeClassifier implements DigitClassifier, TensorClassifi
         ModelInfo inner = chosen.info();
         Map<String, String> properties = new LinkedHashMap<>(inner.properties());
         properties.put(RuntimeSelector.SELECTION_PROPERTY, "auto: " + choice.runtime() + ", " + choice.reason());
+        if (!choice.passedOver().isEmpty()) {
+            properties.put(RuntimeSelector.FALLBACK_PROPERTY, String.join("; ", choice.passedOver()));
+        }
         return new SelectedRuntimeClassifier(chosen,
                 new ModelInfo(inner.id(), inner.runtime(), inner.labels(), inner.inputSize(), properties));
     }

@@ -13,15 +13,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Per-epoch checkpoints inside a run's work directory. Each checkpoint is a directory written
- * beside the old one and swapped in, so a kill at any instant leaves a complete checkpoint.
- * {@code best/} holds the weights of the best validation epoch so far.
+ * beside the old one ({@code .checkpoint.tmp...}) and swapped in (the old one is renamed to
+ * {@code .checkpoint.old-...} for the moment of the swap), so a kill at any instant leaves a
+ * complete checkpoint: {@code checkpoint/}, or the renamed old one if the kill fell between the two
+ * renames. Temporary directories are never read. {@code best/} holds the weights of the best
+ * validation epoch so far.
  */
 final class CheckpointStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final String STATE = "state.json";
 
     private final Path root;
 
@@ -35,7 +42,7 @@ final class CheckpointStore {
             try (DataOutputStream out = dataOut(dir.resolve("adam.bin"))) {
                 adam.save(out);
             }
-            JSON.writeValue(dir.resolve("state.json").toFile(), state);
+            JSON.writeValue(dir.resolve(STATE).toFile(), state);
         });
     }
 
@@ -43,11 +50,37 @@ final class CheckpointStore {
         AtomicFiles.writeDirectory(root.resolve("best"), dir -> writeParameters(dir.resolve("tail.bin"), tailParameters));
     }
 
-    Optional<TrainingState> latestState() {
-        Path state = root.resolve("checkpoint").resolve("state.json");
-        if (!Files.isRegularFile(state)) {
+    /** The newest complete checkpoint in {@code workDir}: {@code checkpoint/}, else the newest renamed old one. */
+    static Optional<Path> completeCheckpoint(Path workDir) {
+        if (Files.isRegularFile(workDir.resolve("checkpoint").resolve(STATE))) {
+            return Optional.of(workDir.resolve("checkpoint"));
+        }
+        if (!Files.isDirectory(workDir)) {
             return Optional.empty();
         }
+        try (Stream<Path> entries = Files.list(workDir)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(".checkpoint.old-"))
+                    .filter(p -> Files.isRegularFile(p.resolve(STATE)))
+                    .max(Comparator.comparingLong(CheckpointStore::oldSuffix));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long oldSuffix(Path old) {
+        try {
+            return Long.parseLong(old.getFileName().toString().substring(".checkpoint.old-".length()));
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    Optional<TrainingState> latestState() {
+        Optional<Path> dir = completeCheckpoint(root);
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        Path state = dir.get().resolve(STATE);
         try {
             return Optional.of(JSON.readValue(state.toFile(), TrainingState.class));
         } catch (IOException e) {
@@ -56,7 +89,7 @@ final class CheckpointStore {
     }
 
     void restoreLatest(Map<String, Parameter> tailParameters, Adam adam) throws IOException {
-        Path dir = root.resolve("checkpoint");
+        Path dir = completeCheckpoint(root).orElseThrow(() -> new IOException("no complete checkpoint in " + root));
         readParameters(dir.resolve("tail.bin"), tailParameters);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("adam.bin"))))) {
             adam.load(in);

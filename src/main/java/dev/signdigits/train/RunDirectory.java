@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
  * a half-written model and a killed run can be resumed from its work directory.
  */
 public final class RunDirectory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunDirectory.class);
     private static final String WORK_PREFIX = ".work-";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -53,11 +56,75 @@ public final class RunDirectory {
         }
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(p -> p.getFileName().toString().startsWith(WORK_PREFIX))
-                    .filter(p -> Files.isRegularFile(p.resolve("checkpoint").resolve("state.json")))
+                    .filter(p -> CheckpointStore.completeCheckpoint(p).isPresent())
                     .max(Comparator.comparing(p -> p.getFileName().toString()))
                     .map(p -> new RunDirectory(root, p.getFileName().toString().substring(WORK_PREFIX.length())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every work directory under {@code modelsDir}: interrupted runs, resumable or not. */
+    public static List<Interrupted> interrupted(Path modelsDir) {
+        Path root = modelsDir.resolve("finetuned");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith(WORK_PREFIX) && Files.isDirectory(p))
+                    .sorted()
+                    .map(p -> new Interrupted(p, CheckpointStore.completeCheckpoint(p).map(c -> completedEpochs(c))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A work directory left by a run that did not finish, and the epochs its newest complete checkpoint holds. */
+    public record Interrupted(Path directory, Optional<Integer> completedEpochs) {
+        public String describe() {
+            return directory + ": " + completedEpochs.map(n -> "resumable after epoch " + n)
+                    .orElse("no complete checkpoint (stopped before its first checkpoint was written); cannot be resumed");
+        }
+    }
+
+    /** Deletes every work directory under {@code modelsDir}; returns what it removed. */
+    public static List<Interrupted> removeInterrupted(Path modelsDir) {
+        List<Interrupted> all = interrupted(modelsDir);
+        all.forEach(i -> AtomicFiles.deleteRecursively(i.directory()));
+        return all;
+    }
+
+    /** The sentence for a --resume that finds no resumable run, naming any abandoned work directory. */
+    static String nothingToResume(Path modelsDir) {
+        List<Interrupted> abandoned = interrupted(modelsDir);
+        String where = modelsDir.resolve("finetuned").toString();
+        if (abandoned.isEmpty()) {
+            return "Nothing to resume: no interrupted run under " + where + "; start a new run without --resume.";
+        }
+        return "Nothing to resume: " + abandoned.stream().map(Interrupted::describe).collect(Collectors.joining("; "))
+                + ". Start a new run without --resume, and remove the abandoned work directories with"
+                + " 'signdigits train --remove-interrupted'.";
+    }
+
+    /** At the start of a new run: says once that older interrupted runs exist, and how to resume or remove them. */
+    static void noteAbandoned(Path modelsDir, RunDirectory current) {
+        List<Interrupted> others = interrupted(modelsDir).stream()
+                .filter(i -> !i.directory().equals(current.workDir())).toList();
+        if (!others.isEmpty()) {
+            LOG.warn("{} interrupted run(s) under {} take disk space: {}. Resume the newest with --resume, list them with"
+                            + " 'signdigits train --list-interrupted', remove them with 'signdigits train --remove-interrupted'.",
+                    others.size(), modelsDir.resolve("finetuned"),
+                    others.stream().map(Interrupted::describe).collect(Collectors.joining("; ")));
+        }
+    }
+
+    private static int completedEpochs(Path checkpoint) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(checkpoint.resolve("state.json").toFile())
+                    .path("completedEpochs").asInt();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
@@ -44,14 +45,15 @@ final class TailTrainer {
 
     /** Trains until the epoch budget or early stopping; leaves the best weights in the tail. */
     TrainingState train(int trainPhotos, IntFunction<FeatureCache> trainForEpoch, FeatureCache val, String configHash,
-                        boolean resume) {
+                        Map<String, String> settings, boolean resume) {
         int stepsPerEpoch = (trainPhotos + config.batchSize() - 1) / config.batchSize();
         long totalSteps = (long) stepsPerEpoch * config.epochs();
         LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
                 Math.min(stepsPerEpoch, totalSteps / 10 + 1), totalSteps, 0.02f);
         var trainable = tail.trainableParameters();
         try (Adam adam = new Adam(trainable, manager, config.weightDecay())) {
-            TrainingState state = new TrainingState(0, 0, 0, -1, Double.MAX_VALUE, 0, List.of(), configHash);
+            TrainingState state = new TrainingState(0, 0, 0, -1, Double.MAX_VALUE, 0, List.of(), configHash,
+                    settings);
             if (resume && checkpoints.latestState().isPresent()) {
                 state = checkpoints.latestState().get();
                 checkpoints.restoreLatest(tail.allParameters(), adam);
@@ -74,6 +76,9 @@ final class TailTrainer {
     private TrainingState runEpoch(TrainingState state, FeatureCache train, FeatureCache val, int[][] variants,
                                    LearningRateSchedule schedule, Adam adam, ParameterStore store) {
         int epoch = state.completedEpochs() + 1;
+        // Dropout draws from the engine's generator: seed it from (seed, epoch) like the shuffle and the
+        // augmentation, so that an epoch after --resume draws the same masks as in an uninterrupted run.
+        Engine.getInstance().setRandomSeed(epochSeed(config.seed(), epoch));
         long started = System.nanoTime();
         EpochFit fit = fitEpoch(train, variants, epoch, schedule, adam, store);
         double[] valLossAcc = evaluate(val, store);
@@ -92,12 +97,20 @@ final class TailTrainer {
                 improved ? result.valAccuracy() : state.bestValAccuracy(),
                 improved ? result.valLoss() : state.bestValLoss(),
                 improved ? 0 : state.epochsWithoutImprovement() + 1,
-                history, state.configHash());
+                history, state.configHash(), state.settings());
         if (improved) {
             checkpoints.saveBest(tail.allParameters());
         }
         checkpoints.save(next, tail.allParameters(), adam);
         return next;
+    }
+
+    /** The engine seed of one epoch: a mix of the run's seed and the epoch number. */
+    static int epochSeed(long seed, int epoch) {
+        long z = seed * 0x9E3779B97F4A7C15L + epoch;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (int) ((z ^ (z >>> 31)) & 0x7FFFFFFF);
     }
 
     /** Mean training loss and accuracy of one epoch, and the learning rate of its last step. */

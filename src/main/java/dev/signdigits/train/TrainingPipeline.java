@@ -40,15 +40,18 @@ public final class TrainingPipeline {
 
         RunDirectory run = resume
                 ? RunDirectory.latestInterrupted(config.modelsDir()).orElseThrow(() -> new SignDigitsException(
-                        "Nothing to resume: no interrupted run under " + config.modelsDir().resolve("finetuned")
-                                + "; start a new run without --resume."))
+                        RunDirectory.nothingToResume(config.modelsDir())))
                 : RunDirectory.create(config.modelsDir(), config.seed());
+        if (!resume) {
+            RunDirectory.noteAbandoned(config.modelsDir(), run);
+        }
         CheckpointStore checkpoints = new CheckpointStore(run.workDir());
         String configHash = ConfigHash.of(config);
         checkpoints.latestState().ifPresent(state -> {
             if (!state.configHash().equals(configHash)) {
-                throw new SignDigitsException("The interrupted run " + run.runId() + " used different settings;"
-                        + " resume it with the same flags, or start a new run without --resume.");
+                throw new SignDigitsException("The interrupted run " + run.runId() + " used different settings ("
+                        + SettingsDiff.describe(state.settings(), config.asMap())
+                        + "); resume it with the same flags, or start a new run without --resume.");
             }
         });
 
@@ -98,7 +101,8 @@ public final class TrainingPipeline {
             TailNetwork tail = network.tail();
             TailTrainer trainer = new TailTrainer(tail, manager, config, checkpoints);
             t = System.nanoTime();
-            TrainingState state = trainer.train(data.train().size(), trainForEpoch, valCache, configHash, resume);
+            TrainingState state = trainer.train(data.train().size(), trainForEpoch, valCache, configHash, config.asMap(),
+                    resume);
             timings.put("training", since(t));
 
             t = System.nanoTime();

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public final class ModelHolder implements AutoCloseable {
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failedReloads = new AtomicLong();
+    private final List<Consumer<ModelSnapshot>> swapListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /** @param source the configured model directory or pointer; resolved again on every reload */
@@ -61,6 +64,13 @@ public final class ModelHolder implements AutoCloseable {
                     snapshot.info().runtime(), snapshot.loadTime().toMillis(), snapshot.warmupTime().toMillis(),
                     Optional.ofNullable(snapshot.info().properties().get(RuntimeSelector.SELECTION_PROPERTY))
                             .map(why -> "; runtime " + why).orElse(""));
+            String fallback = snapshot.info().properties().get(RuntimeSelector.FALLBACK_PROPERTY);
+            if (fallback != null) { // e.g. a missing or truncated int8 file: several times the memory, maybe past a limit
+                LOG.warn("model {} at {} is served with {}, not its preferred runtime, because {}: check the model "
+                        + "directory, or expect the memory of {} (docs/deployment.md)", snapshot.id(), snapshot.directory(),
+                        snapshot.info().runtime(), fallback, snapshot.info().runtime());
+            }
+            swapListeners.forEach(listener -> listener.accept(snapshot));
             return new ReloadResult(snapshot, Optional.ofNullable(previous).map(p -> p.snapshot().id()));
         } catch (RuntimeException e) {
             failedReloads.incrementAndGet();
@@ -132,6 +142,11 @@ public final class ModelHolder implements AutoCloseable {
             }
             // lost a race with a swap that drained this model: read the new one
         }
+    }
+
+    /** Calls {@code listener} with each model swapped in from now on (on the reloading thread). */
+    public void onSwap(Consumer<ModelSnapshot> listener) {
+        swapListeners.add(listener);
     }
 
     public Optional<ModelSnapshot> current() {

@@ -36,6 +36,10 @@ public final class ModelLocator {
         if (Files.isDirectory(configured)) {
             return configured.toRealPath();
         }
+        if (Files.isSymbolicLink(configured)) { // a link whose target is neither a directory nor a file: dangling
+            throw new SignDigitsException("Model link " + configured + " points to " + Files.readSymbolicLink(configured)
+                    + ", which does not exist: point it at a model directory.");
+        }
         if (!Files.isRegularFile(configured)) {
             throw new SignDigitsException("Model path " + configured
                     + " does not exist: pass --model a model directory or a 'latest' pointer to one.");
@@ -58,13 +62,21 @@ public final class ModelLocator {
         return directory.toRealPath();
     }
 
-    /** Identity of the directory (so an atomic replacement shows) plus name, size and time of each file in it. */
+    /**
+     * Identity of the directory (so an atomic replacement shows) plus name, size and time of each
+     * model file in it: the regular files at its top level. Folders (such as the {@code evaluations/}
+     * that {@code evaluate} writes) and hidden files (temporary files of atomic writes) are not the
+     * model, so writing them reloads nothing.
+     */
     private static String fingerprint(Path directory) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class);
         StringBuilder out = new StringBuilder(directory.toString()).append('|').append(attributes.fileKey());
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.sorted().toList()) {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                if (!a.isRegularFile() || file.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
                 out.append('|').append(file.getFileName()).append(':').append(a.size()).append(':')
                         .append(a.lastModifiedTime().toMillis());
             }

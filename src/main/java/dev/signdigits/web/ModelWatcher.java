@@ -45,8 +45,9 @@ final class ModelWatcher implements AutoCloseable {
         try {
             now = ModelLocator.resolve(holder.source()).fingerprint();
         } catch (RuntimeException e) {
-            LOG.debug("model pointer {} not readable right now: {}", holder.source(), e.getMessage());
-            return;
+            // A pointer that leads nowhere (a dangling link, a deleted directory) is a change too: once it
+            // looks the same on two polls, the reload below fails, is counted and logged once.
+            now = "unresolvable|" + e.getMessage();
         }
         String served = holder.current().map(ModelSnapshot::fingerprint).orElse(null);
         if (now.equals(served) || now.equals(failed)) {
@@ -62,7 +63,9 @@ final class ModelWatcher implements AutoCloseable {
             failed = null;
         } catch (RuntimeException e) {
             failed = now;
-            LOG.warn("new model at {} did not load, still serving the previous one: {}", holder.source(), e.getMessage());
+            LOG.warn("model at {} did not load, {}: {}", holder.source(),
+                    holder.current().map(m -> "still serving '" + m.id() + "'").orElse("no model is served"),
+                    e.getMessage());
         }
         pending = null;
     }

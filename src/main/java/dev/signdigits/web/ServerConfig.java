@@ -16,13 +16,19 @@ import java.util.Optional;
  * @param workers           batches run concurrently (one predictor each)
  * @param maxRequestBytes   largest request body; larger ones get 413
  * @param maxPixels         largest decoded image (width x height); larger ones get 413
- * @param requestTimeout    a request that has no answer by then gets 503
+ * @param requestTimeout    a request that has no answer by then gets 503; twice it is the connection idle timeout
+ * @param receiveTimeout    a request's line, headers and body must all arrive within this long of its first byte,
+ *                          however steadily they trickle in; else the connection is closed
+ * @param maxConnections    most open connections in all; beyond it the server stops accepting until one closes
+ * @param maxConnectionsPerAddress most open connections from one client address; beyond it new ones are closed
+ *                          at once; 0 turns this cap off (behind a proxy every client shares one address)
  * @param apiKey            when present, /api, /v2/.../infer and /admin need it
  * @param watchInterval     how often the model pointer is checked for a new model; zero disables
  * @param drainTimeout      how long shutdown waits for in-flight requests
  */
 public record ServerConfig(String host, int port, int maxBatch, Duration maxDelay, int queueCapacity, int workers,
-                           long maxRequestBytes, long maxPixels, Duration requestTimeout, Optional<String> apiKey,
+                           long maxRequestBytes, long maxPixels, Duration requestTimeout, Duration receiveTimeout,
+                           int maxConnections, int maxConnectionsPerAddress, Optional<String> apiKey,
                            Duration watchInterval, Duration drainTimeout) {
 
     public ServerConfig {
@@ -35,6 +41,10 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         require(maxRequestBytes >= 1024, "--max-request-bytes " + maxRequestBytes + " is too small: use at least 1024");
         require(maxPixels >= 1, "--max-pixels " + maxPixels + " must be at least 1");
         require(requestTimeout.toMillis() >= 1, "--request-timeout-ms must be at least 1");
+        require(receiveTimeout.toMillis() >= 1, "--receive-timeout-ms must be at least 1");
+        require(maxConnections >= 1, "--max-connections " + maxConnections + " must be at least 1");
+        require(maxConnectionsPerAddress >= 0, "--max-connections-per-address " + maxConnectionsPerAddress
+                + " must be 0 (no cap) or more");
         require(!watchInterval.isNegative(), "--watch-interval-ms must be 0 (off) or more");
         require(!drainTimeout.isNegative(), "--drain-timeout-ms must be 0 or more");
         apiKey = apiKey.filter(k -> !k.isBlank());
@@ -48,7 +58,8 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
     public Builder toBuilder() {
         return new Builder().host(host).port(port).maxBatch(maxBatch).maxDelay(maxDelay).queueCapacity(queueCapacity)
                 .workers(workers).maxRequestBytes(maxRequestBytes).maxPixels(maxPixels).requestTimeout(requestTimeout)
-                .apiKey(apiKey.orElse(null)).watchInterval(watchInterval).drainTimeout(drainTimeout);
+                .receiveTimeout(receiveTimeout).maxConnections(maxConnections)
+                .maxConnectionsPerAddress(maxConnectionsPerAddress).apiKey(apiKey.orElse(null)).watchInterval(watchInterval).drainTimeout(drainTimeout);
     }
 
     /** Never prints the API key, only whether one is set. */
@@ -56,7 +67,8 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", maxBatch=" + maxBatch + ", maxDelay=" + maxDelay
                 + ", queueCapacity=" + queueCapacity + ", workers=" + workers + ", maxRequestBytes=" + maxRequestBytes
-                + ", maxPixels=" + maxPixels + ", requestTimeout=" + requestTimeout
+                + ", maxPixels=" + maxPixels + ", requestTimeout=" + requestTimeout + ", receiveTimeout=" + receiveTimeout
+                + ", maxConnections=" + maxConnections + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress
                 + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)") + ", watchInterval=" + watchInterval
                 + ", drainTimeout=" + drainTimeout + "]";
     }
@@ -78,6 +90,9 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         private long maxRequestBytes = 10L * 1024 * 1024;
         private long maxPixels = 50_000_000L;
         private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration receiveTimeout = Duration.ofSeconds(30);
+        private int maxConnections = 1000;
+        private int maxConnectionsPerAddress = 200;
         private String apiKey;
         private Duration watchInterval = Duration.ofSeconds(2);
         private Duration drainTimeout = Duration.ofSeconds(30);
@@ -93,13 +108,16 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         public Builder maxRequestBytes(long value) { maxRequestBytes = value; return this; }
         public Builder maxPixels(long value) { maxPixels = value; return this; }
         public Builder requestTimeout(Duration value) { requestTimeout = value; return this; }
+        public Builder receiveTimeout(Duration value) { receiveTimeout = value; return this; }
+        public Builder maxConnections(int value) { maxConnections = value; return this; }
+        public Builder maxConnectionsPerAddress(int value) { maxConnectionsPerAddress = value; return this; }
         public Builder apiKey(String value) { apiKey = value; return this; }
         public Builder watchInterval(Duration value) { watchInterval = value; return this; }
         public Builder drainTimeout(Duration value) { drainTimeout = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, maxBatch, maxDelay, queueCapacity, workers, maxRequestBytes, maxPixels,
-                    requestTimeout, Optional.ofNullable(apiKey), watchInterval, drainTimeout);
+                    requestTimeout, receiveTimeout, maxConnections, maxConnectionsPerAddress, Optional.ofNullable(apiKey), watchInterval, drainTimeout);
         }
     }
 }

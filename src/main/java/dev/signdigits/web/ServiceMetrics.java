@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -61,10 +63,18 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
         Gauge.builder("signdigits.model.warmup", holder,
                         h -> h.current().map(s -> s.warmupTime().toNanos() / 1e9).orElse(Double.NaN))
                 .description("Seconds the served model's warm-up inference took").baseUnit("seconds").register(registry);
+        MultiGauge served = MultiGauge.builder("signdigits.model.info")
+                .description("1 for the model being served, tagged with its id and the runtime serving it").register(registry);
+        holder.current().ifPresent(s -> served.register(List.of(servedRow(s)), true));
+        holder.onSwap(s -> served.register(List.of(servedRow(s)), true));
         FunctionCounter.builder("signdigits.model.reloads", holder, ModelHolder::reloadCount)
                 .description("Models loaded, the first one included").tag("result", "success").register(registry);
         FunctionCounter.builder("signdigits.model.reloads", holder, ModelHolder::failedReloadCount)
-                .description("Models loaded, the first one included").tag("result", "failure").register(registry);
+                .description("Models loaded, the first one included").tag("result", "failed").register(registry);
+    }
+
+    private static MultiGauge.Row<?> servedRow(ModelSnapshot snapshot) {
+        return MultiGauge.Row.of(Tags.of("model", snapshot.id(), "runtime", snapshot.info().runtime()), 1);
     }
 
     void bindActiveRequests(IntSupplier active) {
@@ -81,6 +91,11 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry)
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    /** A connection the server closed to protect itself: {@code receive_timeout} or {@code per_address_cap}. */
+    public void connectionClosed(String reason) {
+        registry.counter("signdigits.http.connections.closed", "reason", reason).increment();
     }
 
     public void recordPredictions(List<Prediction> predictions) {

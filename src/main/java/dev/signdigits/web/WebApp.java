@@ -24,7 +24,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
@@ -43,6 +43,8 @@ public final class WebApp implements AutoCloseable {
     private static final int IN_MEMORY_PART_BYTES = 1024 * 1024;
     private static final int MAX_HTTP_THREADS = 200;
     private static final int MIN_HTTP_THREADS = 8;
+    /** Request line plus headers; Jetty's default. Longer URIs get 414, longer headers 431. */
+    static final int MAX_HEADER_BYTES = 8192;
 
     private final ServerConfig config;
     private final ModelHolder models;
@@ -54,6 +56,8 @@ public final class WebApp implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ModelWatcher watcher;
+    private volatile ServerConnector connector;
+    private ReceiveDeadline receiveDeadline;
 
     private WebApp(ServerConfig config, ModelHolder models, ImageBytesDecoder decoder, PrometheusMeterRegistry registry,
                    Clock clock) {
@@ -107,6 +111,7 @@ public final class WebApp implements AutoCloseable {
         app.routes.before("/v2/models/{model}/versions/{version}/infer", s.guard()::check);
 
         app.routes.get("/", s.pages()::index);
+        app.routes.head("/", s.pages()::index); // same headers as GET; Jetty leaves out the body
         app.routes.get("/model", s.pages()::modelCard);
         app.routes.get("/model/confusion-matrix.png", s.pages()::confusionMatrix);
         app.staticFiles.add(files -> {
@@ -162,7 +167,9 @@ public final class WebApp implements AutoCloseable {
         app.jetty.multipartConfig.maxFileSize(config.maxRequestBytes(), SizeUnit.BYTES);
         app.jetty.multipartConfig.maxTotalRequestSize(config.maxRequestBytes(), SizeUnit.BYTES);
         app.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
+        app.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
         app.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonErrorHandler(MAX_HEADER_BYTES));
             server.setStopTimeout(config.drainTimeout().toMillis());
             server.insertHandler(new GracefulHandler()); // stop() waits for in-flight requests
             StatisticsHandler statistics = server.getDescendant(StatisticsHandler.class);
@@ -171,13 +178,20 @@ public final class WebApp implements AutoCloseable {
             }
         });
         app.jetty.addConnector((server, http) -> {
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+            ServerConnector connector = new ServerConnector(server, new Http1MinorVersions(http));
             connector.setHost(config.host());
             connector.setPort(config.port());
-            // A client that stalls (slowloris) is cut off after this long without progress. Twice the
-            // request timeout: a request waiting in the queue is idle on the wire too, and must get its
-            // 503 before the connection is dropped under it (equal values raced: no response at all).
+            // A connection with no bytes either way for this long is closed. Twice the request timeout:
+            // a request waiting in the queue is idle on the wire too, and must get its 503 before the
+            // connection is dropped under it (equal values raced: no response at all). A client that
+            // trickles bytes resets this timer; ReceiveDeadline is what bounds it.
             connector.setIdleTimeout(2 * config.requestTimeout().toMillis());
+            if (config.maxConnectionsPerAddress() > 0) {
+                connector.addEventListener(new ConnectionCaps(config.maxConnectionsPerAddress(), metrics));
+            }
+            server.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
+            this.connector = connector;
             return connector;
         });
     }
@@ -194,6 +208,7 @@ public final class WebApp implements AutoCloseable {
 
     public WebApp start() {
         javalin.start();
+        receiveDeadline = ReceiveDeadline.start(connector, config.receiveTimeout(), metrics);
         watcher = ModelWatcher.start(models, config.watchInterval());
         LOG.info("listening on http://{}:{}", config.host(), port());
         return this;
@@ -218,6 +233,9 @@ public final class WebApp implements AutoCloseable {
         try {
             if (watcher != null) {
                 watcher.close();
+            }
+            if (receiveDeadline != null) {
+                receiveDeadline.close();
             }
             javalin.stop();
             batcher.close(config.drainTimeout());

@@ -141,7 +141,7 @@ class RuntimeSelectorTest {
         record(model, "0.9000", 0.9000);
 
         RuntimeSelector.Choice withoutTflite = RuntimeSelector.choose(model, runtime -> !runtime.id().startsWith("tflite"));
-        assertThat(withoutTflite.runtime()).isEqualTo("djl");
+        assertThat(withoutTflite.runtime().id()).isEqualTo("djl");
         assertThat(withoutTflite.reason()).contains("tflite-int8 is not installed here");
 
         assertThatThrownBy(() -> RuntimeSelector.choose(model, runtime -> runtime == InferenceRuntime.ONNX))

@@ -108,12 +108,12 @@ class WebReloadTest {
 
             Http.Response reload = server.http.post("/admin/reload", new byte[0], null);
 
-            assertThat(reload.status()).isEqualTo(500);
+            assertThat(reload.status()).isEqualTo(409);
             assertThat(reload.error()).contains("still serving 'model-a'").contains("broken");
             Http.Response predict = server.http.post("/api/v1/predict", TestModels.bytes(TestModels.photo(4)), "image/jpeg");
             assertThat(predict.status()).isEqualTo(200);
             assertThat(predict.json().get("model").asText()).isEqualTo("model-a");
-            assertThat(server.http.get("/metrics").text()).contains("signdigits_model_reloads_total{result=\"failure\"} 1");
+            assertThat(server.http.get("/metrics").text()).contains("signdigits_model_reloads_total{result=\"failed\"} 1");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.signdigits.web.routes;
 
 import dev.signdigits.web.ApiException;
+import dev.signdigits.web.ClientGoneException;
 import dev.signdigits.web.ClientText;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -57,6 +58,10 @@ final class ImageUploads {
                     + field + "'.");
         }
         List<UploadedFile> files = parts(ctx, field);
+        if (files.isEmpty() && ctx.formParamMap().containsKey(field)) { // a part named so, sent without a file name
+            throw ApiException.badRequest("The multipart field '" + field + "' holds a value without a file name, not a"
+                    + " file: send the photo as a file part (curl -F " + field + "=@photo.jpg, or a browser file input).");
+        }
         if (files.isEmpty()) {
             List<String> others = parts(ctx).stream().map(f -> ClientText.quote(f.filename())).toList();
             throw ApiException.badRequest("The multipart request has no file in the field '" + field + "'"
@@ -69,6 +74,9 @@ final class ImageUploads {
             try (InputStream in = file.content()) {
                 uploads.add(new Upload(in.readAllBytes(), name));
             } catch (IOException e) {
+                if (ClientGoneException.causedBy(e)) {
+                    throw new ClientGoneException(e);
+                }
                 throw new UncheckedIOException(e);
             }
         }
@@ -93,6 +101,9 @@ final class ImageUploads {
 
     /** Jetty reports an oversized or malformed multipart body as a generic exception; tell them apart. */
     private RuntimeException multipartError(Exception e) {
+        if (ClientGoneException.causedBy(e)) {
+            return new ClientGoneException(e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("headers max length exceeded")) {
@@ -105,8 +116,29 @@ final class ImageUploads {
                         + " bytes: send a smaller image.");
             }
         }
-        return ApiException.badRequestAndClose("The multipart body is malformed (" + ClientText.quote(rootMessage(e))
+        return ApiException.badRequestAndClose("The multipart body is malformed (" + plainReason(rootMessage(e))
                 + "): send multipart/form-data as a browser or curl -F does.");
+    }
+
+    /**
+     * Jetty's multipart parser names its own states ("unexpected EOF in PREAMBLE"); say in the
+     * client's terms what was missing instead, and keep other reasons as quoted text.
+     */
+    static String plainReason(String parserMessage) {
+        String m = parserMessage.toLowerCase(Locale.ROOT);
+        if (m.contains("eof") || m.contains("end of")) {
+            if (m.contains("preamble")) {
+                return "it ends before its first boundary line: check the boundary in the Content-Type header";
+            }
+            if (m.contains("header")) {
+                return "it ends inside a part's headers";
+            }
+            return "it ends before the closing boundary";
+        }
+        if (m.contains("boundary")) {
+            return "its boundary is missing or does not match the Content-Type header";
+        }
+        return ClientText.quote(parserMessage);
     }
 
     private static String rootMessage(Throwable e) {
