@@ -70,8 +70,12 @@ public final class TrainOptions {
     @Option(names = "--decode-threads", defaultValue = "2", description = "Threads for decoding and augmentation.")
     int threads;
 
+    @Option(names = "--hand-locator", defaultValue = "off",
+            description = "auto (MediaPipe full), full or lite: locate the hand in every photo and train on the hand crops (the model then always runs with the locator); off: whole photos.")
+    String handLocator;
+
     public TrainingConfig toConfig() {
         return new TrainingConfig(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize,
-                learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads);
+                learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads, handLocator);
     }
 }
