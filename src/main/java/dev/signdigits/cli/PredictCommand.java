@@ -2,6 +2,7 @@ package dev.signdigits.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.signdigits.hand.HandFraming;
 import dev.signdigits.hand.HandSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,6 +52,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--predict-batch-size", defaultValue = "16", description = "Photos per forward pass.")
     int batchSize;
 
+    @Option(names = "--hand-models",
+            description = "Directory holding the MediaPipe hand model files, for models trained with --hand-locator"
+                    + " (default: models/raw/mediapipe-hands, then the offline mirror, then a download).")
+    Path handModels;
+
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Photos, or directories searched for photos.")
     List<Path> inputs;
 
@@ -65,7 +71,8 @@ public final class PredictCommand implements Callable<Integer> {
         List<Path> files = PhotoPredictor.expand(inputs);
         List<PhotoPrediction> predictions;
         try (DigitClassifier classifier = DigitClassifiers.open(runtime, model);
-             PhotoPredictor predictor = new PhotoPredictor(classifier, new ImageDecoder(), batchSize)) {
+             HandFraming framing = PhotoPredictor.framingOf(classifier, handModels)) {
+            PhotoPredictor predictor = new PhotoPredictor(classifier, new ImageDecoder(), batchSize, framing);
             predictions = predictor.predict(files, topK);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -41,10 +41,16 @@ public final class HandFraming implements AutoCloseable {
      * and one locator is opened at once, so a missing or broken file fails here (exit code 3).
      */
     public static HandFraming open(HandFramingSpec spec, int inputSize, Path modelsDir) {
-        if (!spec.on()) {
-            return off(inputSize);
-        }
-        HandFraming framing = new HandFraming(spec, inputSize, HandModels.locate(modelsDir, spec.variant()));
+        return spec.on() ? opened(spec, inputSize, HandModels.locate(modelsDir, spec.variant())) : off(inputSize);
+    }
+
+    /** As {@link #open}, with the hand model files from {@code handModelsDir} only (no mirror, no download). */
+    public static HandFraming openFrom(HandFramingSpec spec, int inputSize, Path handModelsDir) {
+        return spec.on() ? opened(spec, inputSize, HandModels.inDirectory(handModelsDir, spec.variant())) : off(inputSize);
+    }
+
+    private static HandFraming opened(HandFramingSpec spec, int inputSize, HandModels.ModelPaths models) {
+        HandFraming framing = new HandFraming(spec, inputSize, models);
         framing.release(framing.borrow());
         return framing;
     }
@@ -63,6 +69,16 @@ public final class HandFraming implements AutoCloseable {
     /** The framing a model's properties (model.json provenance, export metadata) record. */
     public static HandFraming forModel(Map<String, String> properties, String source, int inputSize, Path modelsDir) {
         return open(HandFramingSpec.fromProperties(properties, source), inputSize, modelsDir);
+    }
+
+    /**
+     * As {@link #forModel(Map, String, int)}; {@code handModelsDir}, when not null, is the one
+     * directory the hand model files must be in (see {@link #openFrom}).
+     */
+    public static HandFraming forModel(Map<String, String> properties, String source, int inputSize, Path modelsDir,
+                                       Path handModelsDir) {
+        HandFramingSpec spec = HandFramingSpec.fromProperties(properties, source);
+        return handModelsDir == null ? open(spec, inputSize, modelsDir) : openFrom(spec, inputSize, handModelsDir);
     }
 
     public HandFramingSpec spec() {

@@ -64,8 +64,13 @@ public final class PhotoPredictor implements AutoCloseable {
      * missing or broken hand model file fails here (exit code 3).
      */
     public static HandFraming framingOf(DigitClassifier classifier) {
+        return framingOf(classifier, null);
+    }
+
+    /** As {@link #framingOf(DigitClassifier)}, the hand model files from {@code handModelsDir} when not null. */
+    public static HandFraming framingOf(DigitClassifier classifier, Path handModelsDir) {
         return HandFraming.forModel(classifier.info().properties(), "model " + classifier.info().id(),
-                classifier.info().inputSize());
+                classifier.info().inputSize(), HandFraming.DEFAULT_MODELS_DIR, handModelsDir);
     }
 
     public HandFraming framing() {
