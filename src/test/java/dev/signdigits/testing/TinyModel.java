@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * A real fine-tuned model for tests that need one (serving, export): trained once per test JVM by
  * the real `train` command on the mirror data with the smallest backbone (MobileNet v1 0.25 at
- * 128 px, a few epochs, under a minute), then shared. Not a stand-in: it is what a user gets from
+ * 128 px, a few epochs, under a minute, whole photos: {@code --hand-locator off}), then shared. Not a stand-in: it is what a user gets from
  * a short run, only less accurate.
  */
 public final class TinyModel {
@@ -36,7 +36,7 @@ public final class TinyModel {
     /** The model directory ({@code models/finetuned/latest} of the tiny run). */
     public static synchronized Path dir() {
         if (dir == null) {
-            dir = train(ROOT);
+            dir = train(ROOT, "--hand-locator", "off");
         }
         return dir;
     }
