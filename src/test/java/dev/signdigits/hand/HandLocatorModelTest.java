@@ -98,6 +98,28 @@ class HandLocatorModelTest {
     }
 
     @Test
+    void evaluateReportsTheDetectionRateAndAccuracyWithMissesCounted() throws Exception {
+        Path model = TinyModel.handDir();
+        Path out = tmp.resolve("eval");
+        Run run = run("evaluate", "--model", model.toString(), "--split", "test", "--data-dir", TinyModel.MIRROR.toString(),
+                "--eval-out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("hand found in ");
+        JsonNode hand = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile()).findValue("hand");
+        assertThat(hand).as("evaluation.json meta.hand").isNotNull();
+        int photos = hand.get("photos").asInt();
+        int found = hand.get("found").asInt();
+        assertThat(found).isLessThanOrEqualTo(photos).isGreaterThan(photos * 9 / 10);
+        assertThat(hand.get("detection_rate").asDouble()).isEqualTo(found / (double) photos);
+        assertThat(hand.get("accuracy_overall").asDouble()).isLessThanOrEqualTo(hand.get("accuracy_hand_found").asDouble());
+        assertThat(hand.get("no_hand")).hasSize(photos - found);
+        // the split's test accuracy is what train measured on the same hand crops
+        assertThat(hand.get("accuracy_hand_found").asDouble()).isCloseTo(
+                Double.parseDouble(FinetunedModel.readMetadata(model).provenance().get("test_accuracy")),
+                org.assertj.core.data.Offset.offset(0.0051));
+    }
+
+    @Test
     void aMissingOrDamagedHandModelFileIsNamedWithExitCode3() throws Exception {
         Path model = TinyModel.handDir();
         Path photo = TinyModel.MIRROR.resolve("3").resolve("IMG_1121.JPG");
