@@ -1,6 +1,9 @@
 package dev.signdigits;
 
+import dev.signdigits.hand.FramedPhoto;
+import dev.signdigits.hand.HandFraming;
 import dev.signdigits.image.ImageDecoder;
+import dev.signdigits.predict.PhotoPredictor;
 import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.PhotoPrediction;
 import java.awt.image.BufferedImage;
@@ -15,7 +18,9 @@ import java.util.Objects;
  * <p>Photos given as files or bytes are decoded as the command line and the web service decode
  * them: JPEG, PNG, BMP or GIF, turned upright by their EXIF orientation, CMYK and 16-bit converted,
  * images over the pixel limit refused. Every read prepares the image (square crop, resize,
- * normalization) as the model was trained.
+ * normalization) as the model was trained; a model trained with the hand locator finds the hand
+ * first and reads its crop, and a photo without a hand gives a reading with no digit and
+ * {@link DigitReading#hand()} saying why.
  *
  * <p><b>Thread-safety:</b> a reader may be shared by any number of threads. The {@code djl} runtime
  * runs one call at a time (PyTorch already uses every core for one call), the {@code tflite*}
@@ -27,11 +32,18 @@ public final class DigitReader implements AutoCloseable {
     private static final String BYTES_NAME = "the image";
 
     private final DigitClassifier classifier;
+    private final HandFraming framing;
     private final ImageDecoder decoder = new ImageDecoder();
     private volatile boolean closed;
 
     DigitReader(DigitClassifier classifier) {
         this.classifier = classifier;
+        try {
+            this.framing = PhotoPredictor.framingOf(classifier);
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
     }
 
     /**
@@ -121,6 +133,7 @@ public final class DigitReader implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
+            framing.close();
             classifier.close();
         }
     }
@@ -130,12 +143,26 @@ public final class DigitReader implements AutoCloseable {
             throw new IllegalStateException("This DigitReader is closed; open the model again to read more photos.");
         }
         List<String> labels = classifier.info().labels();
-        List<float[]> probabilities = classifier.classify(images);
-        List<DigitReading> readings = new ArrayList<>(probabilities.size());
-        for (float[] p : probabilities) {
-            PhotoPrediction ranked = PhotoPrediction.of(null, p, labels, labels.size());
+        List<FramedPhoto> framed = new ArrayList<>(images.size());
+        List<BufferedImage> readable = new ArrayList<>(images.size());
+        for (BufferedImage image : images) {
+            FramedPhoto f = framing.frame(image);
+            framed.add(f);
+            if (f.readable()) {
+                readable.add(f.image());
+            }
+        }
+        List<float[]> probabilities = readable.isEmpty() ? List.of() : classifier.classify(readable);
+        List<DigitReading> readings = new ArrayList<>(images.size());
+        int next = 0;
+        for (FramedPhoto f : framed) {
+            if (!f.readable()) {
+                readings.add(new DigitReading(null, Double.NaN, List.of(), f.handResult()));
+                continue;
+            }
+            PhotoPrediction ranked = PhotoPrediction.of(null, probabilities.get(next++), labels, labels.size());
             readings.add(new DigitReading(ranked.digit(), ranked.confidence(), ranked.topK().stream()
-                    .map(r -> new DigitReading.Candidate(r.label(), r.probability())).toList()));
+                    .map(r -> new DigitReading.Candidate(r.label(), r.probability())).toList(), f.handResult()));
         }
         return readings;
     }

@@ -59,6 +59,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 outDir.isBlank() ? null : Path.of(outDir), threads));
         PrintWriter w = spec.commandLine().getOut();
         w.print(EvaluationText.render(result.evaluation()));
+        result.handOutcome().ifPresent(h -> {
+            w.printf(java.util.Locale.ROOT, "hand found in %d of %d photos (%.2f%%); accuracy %.2f%% on those, %.2f%% overall"
+                            + " (a photo without a hand counted as wrong)%n", h.evaluation().count(),
+                    h.evaluation().count() + h.noHand().size(), h.detectionRate() * 100, h.evaluation().accuracy() * 100,
+                    h.overallAccuracy() * 100);
+            h.noHand().forEach(f -> w.println("no hand: " + f));
+        });
         result.unreadable().forEach(f -> w.println("unreadable: " + f.file() + ": " + f.message()));
         w.println("Written to " + result.outDir());
         w.flush();

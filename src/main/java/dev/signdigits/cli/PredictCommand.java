@@ -1,6 +1,9 @@
 package dev.signdigits.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.signdigits.hand.HandFraming;
+import dev.signdigits.hand.HandSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.signdigits.image.ImageDecoder;
@@ -23,7 +26,8 @@ import dev.signdigits.predict.LabelProbability;
 /** {@code signdigits predict}: the top digits for each photo, as a table or JSON. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict the digit shown in photos (files or directories).",
-            "Exit code 0 when every photo was read, 4 when some could not be (they are listed), 2 when none was found."})
+            "Exit code 0 when every photo was read (a photo in which a hand-locator model finds no hand is read:",
+            "it prints 'no hand found'), 4 when some could not be (they are listed), 2 when none was found."})
 public final class PredictCommand implements Callable<Integer> {
     static final int SOME_FAILED = 4;
 
@@ -47,6 +51,11 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--predict-batch-size", defaultValue = "16", description = "Photos per forward pass.")
     int batchSize;
+
+    @Option(names = "--hand-models",
+            description = "Directory holding the MediaPipe hand model files, for models trained with --hand-locator"
+                    + " (default: models/raw/mediapipe-hands, then the offline mirror, then a download).")
+    Path handModels;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Photos, or directories searched for photos.")
     List<Path> inputs;
@@ -75,12 +84,15 @@ public final class PredictCommand implements Callable<Integer> {
                     + "): pass photo files or a folder that holds some.");
         }
         List<PhotoPrediction> predictions;
-        try (DigitClassifier classifier = DigitClassifiers.open(runtime, model)) {
-            predictions = new PhotoPredictor(classifier, new ImageDecoder(), batchSize).predict(files, topK);
+        try (DigitClassifier classifier = DigitClassifiers.open(runtime, model);
+             HandFraming framing = PhotoPredictor.framingOf(classifier, handModels)) {
+            PhotoPredictor predictor = new PhotoPredictor(classifier, new ImageDecoder(), batchSize, framing);
+            predictions = predictor.predict(files, topK);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().addMixIn(LabelProbability.class, DigitNamed.class).enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(predictions));
+            out.println(new ObjectMapper().addMixIn(LabelProbability.class, DigitNamed.class).enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(predictions.stream().map(JsonPrediction::of).toList()));
         } else {
             printTable(out, predictions);
         }
@@ -97,13 +109,29 @@ public final class PredictCommand implements Callable<Integer> {
         int width = Math.max(4, predictions.stream().mapToInt(p -> p.file().length()).max().orElse(4));
         out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  %s%n", "FILE", "DIGIT", "CONFIDENCE", "TOP-K");
         for (PhotoPrediction p : predictions) {
-            if (p.ok()) {
+            if (p.ok() && !p.hasDigit()) {
+                out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  no hand found%n", p.file(), "-", "-");
+            } else if (p.ok()) {
                 String top = p.topK().stream().map(r -> String.format(Locale.ROOT, "%s:%.3f", r.label(), r.probability()))
                         .collect(Collectors.joining(" "));
                 out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10.4f  %s%n", p.file(), p.digit(), p.confidence(), top);
             } else {
                 out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  error: %s%n", p.file(), "-", "-", p.error());
             }
+        }
+    }
+
+    /**
+     * One photo in predict's JSON: {@code digit} is null where there is none (an error, or no hand);
+     * {@code hand} is present for a model run with the hand locator.
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record JsonPrediction(String file, @JsonInclude(JsonInclude.Include.ALWAYS) String digit, Double confidence,
+                          List<LabelProbability> topK, @JsonInclude(JsonInclude.Include.ALWAYS) String error,
+                          HandSummary hand) {
+        static JsonPrediction of(PhotoPrediction p) {
+            return new JsonPrediction(p.file(), p.digit(), p.hasDigit() ? p.confidence() : null, p.topK(), p.error(),
+                    p.handResult().map(HandSummary::of).orElse(null));
         }
     }
 

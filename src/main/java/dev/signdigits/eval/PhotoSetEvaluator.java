@@ -5,6 +5,8 @@ import dev.signdigits.data.BulkDecoder;
 import dev.signdigits.data.DatasetIndex;
 import dev.signdigits.data.DecodeFailure;
 import dev.signdigits.data.LabeledFile;
+import dev.signdigits.hand.FramedPhoto;
+import dev.signdigits.hand.HandFraming;
 import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.progress.ProgressBar;
 import java.awt.image.BufferedImage;
@@ -21,15 +23,43 @@ public final class PhotoSetEvaluator {
     private final DigitClassifier classifier;
     private final BulkDecoder decoder;
     private final int batchSize;
+    private final HandFraming framing;
 
+    /** Whole photos (a model without the hand locator). */
     public PhotoSetEvaluator(DigitClassifier classifier, BulkDecoder decoder, int batchSize) {
+        this(classifier, decoder, batchSize, HandFraming.off(classifier.info().inputSize()));
+    }
+
+    /** Each photo through {@code framing}, the model's own (on the decode threads; it is thread-safe). */
+    public PhotoSetEvaluator(DigitClassifier classifier, BulkDecoder decoder, int batchSize, HandFraming framing) {
         this.classifier = classifier;
         this.decoder = decoder;
         this.batchSize = Math.max(1, batchSize);
+        this.framing = framing;
     }
 
-    /** What came out: the evaluation and the photos that could not be read. */
-    public record Outcome(Evaluation evaluation, List<DecodeFailure> unreadable, Map<String, BufferedImage> thumbnails) {}
+    /**
+     * What came out: the evaluation (of the photos with a hand, when the locator is on), the photos
+     * that could not be read, the photos in which the locator found no hand (empty when it is off).
+     */
+    public record Outcome(Evaluation evaluation, List<DecodeFailure> unreadable, Map<String, BufferedImage> thumbnails,
+                          List<String> noHand, boolean located) {
+        public Outcome(Evaluation evaluation, List<DecodeFailure> unreadable, Map<String, BufferedImage> thumbnails) {
+            this(evaluation, unreadable, thumbnails, List.of(), false);
+        }
+
+        /** Photos with a hand over photos read (1 when the locator is off). */
+        public double detectionRate() {
+            int read = evaluation.count() + noHand.size();
+            return read == 0 ? 0 : evaluation.count() / (double) read;
+        }
+
+        /** Accuracy over every photo read, a photo without a hand counted as wrong. */
+        public double overallAccuracy() {
+            int read = evaluation.count() + noHand.size();
+            return read == 0 ? 0 : evaluation.correct() / (double) read;
+        }
+    }
 
     public Outcome evaluate(DatasetIndex index, List<LabeledFile> files, Map<String, String> groups) {
         List<String> modelLabels = classifier.info().labels();
@@ -39,13 +69,21 @@ public final class PhotoSetEvaluator {
                         + modelLabels + "; remove it or evaluate another directory.");
             }
         }
-        BulkDecoder.BulkResult<BufferedImage> decoded;
-        try (ProgressBar bar = new ProgressBar("decode", files.size(), "img")) {
-            decoded = decoder.decodeAll(index, files, (f, image) -> image.rgb(), bar::step);
+        BulkDecoder.BulkResult<FramedPhoto> decoded;
+        try (ProgressBar bar = new ProgressBar(framing.locates() ? "hands" : "decode", files.size(), "img")) {
+            decoded = decoder.decodeAll(index, files, (f, image) -> framing.frame(image.rgb()), bar::step);
         }
         List<Scored> scored = new ArrayList<>();
         Map<String, BufferedImage> thumbnails = new java.util.HashMap<>();
-        List<BulkDecoder.Loaded<BufferedImage>> items = decoded.items();
+        List<String> noHand = new ArrayList<>();
+        List<BulkDecoder.Loaded<BufferedImage>> items = new ArrayList<>();
+        for (BulkDecoder.Loaded<FramedPhoto> item : decoded.items()) {
+            if (item.value().readable()) {
+                items.add(new BulkDecoder.Loaded<>(item.file(), item.value().image()));
+            } else {
+                noHand.add(item.file().relativePath());
+            }
+        }
         try (ProgressBar bar = new ProgressBar("predict", items.size(), "img")) {
             for (int start = 0; start < items.size(); start += batchSize) {
                 List<BulkDecoder.Loaded<BufferedImage>> batch = items.subList(start, Math.min(items.size(), start + batchSize));
@@ -60,8 +98,11 @@ public final class PhotoSetEvaluator {
             }
         }
         if (scored.isEmpty()) {
-            throw new SignDigitsException("No readable photos to evaluate in " + index.root() + ".");
+            throw new SignDigitsException(noHand.isEmpty() ? "No readable photos to evaluate in " + index.root() + "."
+                    : "The hand locator found no hand in any of the " + noHand.size() + " photos in " + index.root()
+                    + "; evaluate photos that show a hand.");
         }
-        return new Outcome(Evaluation.of(modelLabels, scored), decoded.report().failures(), thumbnails);
+        return new Outcome(Evaluation.of(modelLabels, scored), decoded.report().failures(), thumbnails, noHand,
+                framing.locates());
     }
 }

@@ -2,6 +2,7 @@ package dev.signdigits.evaluate;
 
 import dev.signdigits.data.DecodeFailure;
 import dev.signdigits.eval.Evaluation;
+import dev.signdigits.eval.PhotoSetEvaluator;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +14,16 @@ import java.util.List;
  * @param evaluation the numbers
  * @param unreadable photos that could not be decoded (left out of the numbers)
  * @param outDir     the directory holding evaluation.json/.txt, the pictures and report.html
+ * @param hands      for a model run with the hand locator: detection rate, photos without a hand and the
+ *                   accuracy with those counted as wrong ({@code evaluation} covers the photos with a hand); else null
  */
 public record EvaluationResult(String name, String runtime, Evaluation evaluation, List<DecodeFailure> unreadable,
-                               Path outDir) {}
+                               Path outDir, PhotoSetEvaluator.Outcome hands) {
+    public EvaluationResult(String name, String runtime, Evaluation evaluation, List<DecodeFailure> unreadable, Path outDir) {
+        this(name, runtime, evaluation, unreadable, outDir, null);
+    }
+
+    public java.util.Optional<PhotoSetEvaluator.Outcome> handOutcome() {
+        return java.util.Optional.ofNullable(hands);
+    }
+}

@@ -9,6 +9,8 @@ import dev.signdigits.data.split.GroupsFile;
 import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.SplitManifest;
 import dev.signdigits.eval.PhotoSetEvaluator;
+import dev.signdigits.hand.HandFraming;
+import dev.signdigits.predict.PhotoPredictor;
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.io.AtomicFiles;
 import dev.signdigits.model.store.FinetunedModel;
@@ -44,12 +46,15 @@ public final class ModelEvaluator {
         PhotoSetEvaluator.Outcome outcome;
         String runtime;
         Map<String, String> provenance;
-        try (DigitClassifier classifier = DigitClassifiers.open(request.runtime(), model, 0, 1)) {
+        String handLocator;
+        try (DigitClassifier classifier = DigitClassifiers.open(request.runtime(), model, 0, 1);
+             HandFraming framing = PhotoPredictor.framingOf(classifier)) {
             runtime = classifier.info().runtime();
+            handLocator = framing.spec().toString();
             provenance = Files.isDirectory(model) ? FinetunedModel.readMetadata(model).provenance()
                     : classifier.info().properties();
-            outcome = new PhotoSetEvaluator(classifier, new BulkDecoder(new ImageDecoder(), request.decodeThreads()), BATCH)
-                    .evaluate(photos.index(), photos.files(), photos.groups());
+            outcome = new PhotoSetEvaluator(classifier, new BulkDecoder(new ImageDecoder(), request.decodeThreads()), BATCH,
+                    framing).evaluate(photos.index(), photos.files(), photos.groups());
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("model", model.toString());
@@ -57,6 +62,9 @@ public final class ModelEvaluator {
         meta.put("data", photos.index().root().toString());
         meta.put("selection", request.folder() == null ? "split " + photos.name() : "folder");
         meta.put("unreadable", outcome.unreadable().size());
+        if (outcome.located()) {
+            meta.put("hand", handMeta(handLocator, outcome));
+        }
         Map<String, String> configuration = new LinkedHashMap<>();
         meta.forEach((k, v) -> configuration.put(k, String.valueOf(v)));
         ReportData report = new ReportData(photos.name(), String.format(Locale.ROOT, "Evaluation of %s (%s) on %s: %.2f%%",
@@ -64,7 +72,21 @@ public final class ModelEvaluator {
                 configuration, provenance, Map.of("evaluation", Duration.between(started, Instant.now())), List.of(),
                 outcome.evaluation());
         AtomicFiles.writeDirectory(out, dir -> EvaluationArtifacts.writeWithReport(dir, report, meta, outcome.thumbnails()::get));
-        return new EvaluationResult(photos.name(), runtime, outcome.evaluation(), outcome.unreadable(), out);
+        return new EvaluationResult(photos.name(), runtime, outcome.evaluation(), outcome.unreadable(), out,
+                outcome.located() ? outcome : null);
+    }
+
+    /** The hand locator's part of evaluation.json: how often it found the hand, and the accuracy with misses counted. */
+    private static Map<String, Object> handMeta(String locator, PhotoSetEvaluator.Outcome outcome) {
+        Map<String, Object> hand = new LinkedHashMap<>();
+        hand.put("locator", locator);
+        hand.put("photos", outcome.evaluation().count() + outcome.noHand().size());
+        hand.put("found", outcome.evaluation().count());
+        hand.put("detection_rate", outcome.detectionRate());
+        hand.put("accuracy_hand_found", outcome.evaluation().accuracy());
+        hand.put("accuracy_overall", outcome.overallAccuracy());
+        hand.put("no_hand", outcome.noHand());
+        return hand;
     }
 
     /** The photos to score, with the group (person session) of each where known. */

@@ -134,6 +134,30 @@ public final class HandModels {
         return local;
     }
 
+    /**
+     * Both files of {@code variant} from {@code dir} alone (an explicit {@code --hand-models}
+     * directory: no mirror, no download). A missing file or one with another checksum is an
+     * environment error (exit code 3) naming the file.
+     */
+    public static ModelPaths inDirectory(Path dir, Variant variant) {
+        return new ModelPaths(variant, verified(dir, variant.palm()), verified(dir, variant.landmarks()));
+    }
+
+    private static Path verified(Path dir, ModelFile model) {
+        Path file = dir.resolve(model.file());
+        if (!Files.isRegularFile(file)) {
+            throw new SignDigitsException("Hand model file " + file + " is missing; copy " + model.file() + " from "
+                    + model.url() + " there.", SignDigitsException.ENVIRONMENT, null);
+        }
+        String actual = Sha256.of(file);
+        if (!actual.equals(model.sha256())) {
+            throw new SignDigitsException("Hand model file " + file + " is damaged or another version (SHA-256 " + actual
+                    + ", expected " + model.sha256() + "); copy it again from " + model.url() + ".",
+                    SignDigitsException.ENVIRONMENT, null);
+        }
+        return file;
+    }
+
     /** What to tell a user whose copy of {@code file} will not load. */
     static String fixHint(Path file) {
         return "delete it and run again to fetch a verified copy, or copy " + file.getFileName() + " from " + BASE_URL

@@ -1,6 +1,9 @@
 package dev.signdigits.predict;
 
 import dev.signdigits.SignDigitsException;
+import dev.signdigits.hand.FramedPhoto;
+import dev.signdigits.hand.HandFraming;
+import dev.signdigits.hand.HandResult;
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.ImageFolder;
 import java.awt.image.BufferedImage;
@@ -19,17 +22,66 @@ import dev.signdigits.runtime.DigitClassifier;
 /**
  * Predicts photos given as files or directories (searched recursively for images, sorted), or any
  * stream of {@link PhotoSource}s. A photo that cannot be read or decoded gets its own error line;
- * the others are still predicted.
+ * the others are still predicted. Every decoded photo goes through the model's {@link HandFraming}
+ * (read from the model itself, so a model trained on hand crops is always run on hand crops); a
+ * photo without a hand is answered "no hand" and not classified.
+ *
+ * <p>Close it when done: it owns the hand locators of a hand-locator model.
  */
-public final class PhotoPredictor {
+public final class PhotoPredictor implements AutoCloseable {
     private final DigitClassifier classifier;
     private final ImageDecoder decoder;
     private final int batchSize;
+    private final HandFraming framing;
+    private final boolean ownsFraming;
 
+    /** With the framing the model records (see {@link #framingOf}). */
     public PhotoPredictor(DigitClassifier classifier, ImageDecoder decoder, int batchSize) {
+        this(classifier, decoder, batchSize, framingOf(classifier), true);
+    }
+
+    /** With a framing the caller owns (shared by several predictors; it must be the model's, see {@link #framingOf}). */
+    public PhotoPredictor(DigitClassifier classifier, ImageDecoder decoder, int batchSize, HandFraming framing) {
+        this(classifier, decoder, batchSize, framing, false);
+    }
+
+    private PhotoPredictor(DigitClassifier classifier, ImageDecoder decoder, int batchSize, HandFraming framing,
+                           boolean owns) {
+        if (framing.inputSize() != classifier.info().inputSize()) {
+            throw new IllegalArgumentException("the framing is for " + framing.inputSize() + " px, the model reads "
+                    + classifier.info().inputSize() + " px");
+        }
         this.classifier = classifier;
         this.decoder = decoder;
         this.batchSize = Math.max(1, batchSize);
+        this.framing = framing;
+        this.ownsFraming = owns;
+    }
+
+    /**
+     * The framing a loaded model must be run with, from what it records about itself (model.json
+     * provenance, or the export's metadata); a hand-locator model opens its locator here, and a
+     * missing or broken hand model file fails here (exit code 3).
+     */
+    public static HandFraming framingOf(DigitClassifier classifier) {
+        return framingOf(classifier, null);
+    }
+
+    /** As {@link #framingOf(DigitClassifier)}, the hand model files from {@code handModelsDir} when not null. */
+    public static HandFraming framingOf(DigitClassifier classifier, Path handModelsDir) {
+        return HandFraming.forModel(classifier.info().properties(), "model " + classifier.info().id(),
+                classifier.info().inputSize(), HandFraming.DEFAULT_MODELS_DIR, handModelsDir);
+    }
+
+    public HandFraming framing() {
+        return framing;
+    }
+
+    @Override
+    public void close() {
+        if (ownsFraming) {
+            framing.close();
+        }
     }
 
     /** Expands directories into their image files; a missing path is an error for the user. */
@@ -117,24 +169,33 @@ public final class PhotoPredictor {
     private List<PhotoPrediction> nextBatch(Iterator<? extends PhotoSource> sources, int topK) {
         List<PhotoPrediction> out = new ArrayList<>();
         List<BufferedImage> batch = new ArrayList<>();
+        List<HandResult> hands = new ArrayList<>();
         List<Integer> slots = new ArrayList<>();
         List<String> names = new ArrayList<>();
         while (batch.size() < batchSize && sources.hasNext()) {
             PhotoSource source = sources.next();
+            FramedPhoto framed;
             try {
-                batch.add(source.decode(decoder));
-                names.add(source.name());
-                slots.add(out.size());
-                out.add(null);
+                framed = framing.frame(source.decode(decoder));
             } catch (SignDigitsException | UncheckedIOException e) {
                 out.add(PhotoPrediction.failed(source.name(), e.getMessage()));
+                continue;
             }
+            if (!framed.readable()) {
+                out.add(PhotoPrediction.noHand(source.name(), (HandResult.NoHand) framed.hand()));
+                continue;
+            }
+            batch.add(framed.image());
+            hands.add(framed.hand());
+            names.add(source.name());
+            slots.add(out.size());
+            out.add(null);
         }
         if (!batch.isEmpty()) {
             List<float[]> probabilities = classifier.classify(batch);
             List<String> labels = classifier.info().labels();
             for (int i = 0; i < batch.size(); i++) {
-                out.set(slots.get(i), PhotoPrediction.of(names.get(i), probabilities.get(i), labels, topK));
+                out.set(slots.get(i), PhotoPrediction.of(names.get(i), probabilities.get(i), labels, topK, hands.get(i)));
             }
         }
         return out;

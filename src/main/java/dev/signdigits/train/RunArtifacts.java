@@ -89,6 +89,9 @@ final class RunArtifacts {
             Optional<Int8Accuracy> int8 = exportInt8(dir, written, provenance);
             JSON.writeValue(dir.resolve(CONFIG_FILE).toFile(), config.asMap());
             JSON.writeValue(dir.resolve(PROVENANCE_FILE).toFile(), provenance);
+            if (config.handFraming().on()) {
+                data.hands().write(dir.resolve(HandLocations.FILE));
+            }
             List<EpochMetrics> epochs = state.history();
             MetricsCsv.write(dir.resolve(MetricsCsv.FILE_NAME), epochs);
             TrainingCurves.write(epochs, dir);
@@ -98,6 +101,9 @@ final class RunArtifacts {
             meta.put("split", "test");
             meta.put("data_dir", data.dataDir().toString());
             int8.ifPresent(i -> meta.put("int8", i.toProvenance()));
+            if (config.handFraming().on()) {
+                meta.put("hand", handSummary());
+            }
             EvaluationArtifacts.writeWithReport(dir, new ReportData(run.runId(),
                     String.format(Locale.ROOT, "signdigits run %s: %.2f%% on unseen people", run.runId(), evaluation.accuracy() * 100),
                     Instant.now(), config.asMap(), provenance, timings, epochs, evaluation), meta, loader);
@@ -154,8 +160,27 @@ final class RunArtifacts {
         p.put("epochs_run", Integer.toString(state.completedEpochs()));
         p.put("val_accuracy", String.format(Locale.ROOT, "%.4f", state.bestValAccuracy()));
         p.put("test_accuracy", String.format(Locale.ROOT, "%.4f", evaluation.accuracy()));
+        p.putAll(config.handFraming().toProperties(spec.inputSize()));
+        if (config.handFraming().on()) {
+            p.putAll(handSummary());
+        }
         p.putAll(Provenance.environment());
         return p;
+    }
+
+    /** How many photos had no hand (left out of every split) and the test accuracy with them counted as wrong. */
+    private Map<String, String> handSummary() {
+        HandLocations hands = data.hands();
+        int missingTest = hands.missing("test").size();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("hand_photos_located", Integer.toString(hands.rows().size()));
+        m.put("hand_missing_train", Integer.toString(hands.missing("train").size()));
+        m.put("hand_missing_val", Integer.toString(hands.missing("val").size()));
+        m.put("hand_missing_test", Integer.toString(missingTest));
+        m.put("hand_missing_files", String.join(" ", hands.missing(null).stream().map(HandLocations.Row::file).toList()));
+        m.put("test_accuracy_with_misses", String.format(Locale.ROOT, "%.4f",
+                evaluation.correct() / (double) (data.test().size() + missingTest)));
+        return m;
     }
 
     private Function<String, BufferedImage> testImages() {

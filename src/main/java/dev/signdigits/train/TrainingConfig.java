@@ -26,11 +26,12 @@ import java.util.Map;
  * @param seed             seeds the split, augmentation, shuffling and initialization
  * @param featureCache     compute the frozen part once per variant (false = every step, the slow baseline)
  * @param threads          decode/augment threads
+ * @param handLocator      "auto", "full", "lite" (train on hand crops, see {@link dev.signdigits.hand.HandFramingSpec}) or "off"
  */
 public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
                              int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
                              float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
-                             boolean featureCache, int decodeThreads) {
+                             boolean featureCache, int decodeThreads, String handLocator) {
 
     public TrainingConfig {
         require(inputSize >= 32 && inputSize <= 512, "--input-size must be between 32 and 512, got " + inputSize);
@@ -44,6 +45,25 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         require(augmentCopies >= 1, "--augment-copies must be at least 1, got " + augmentCopies);
         require(patience >= 1, "--patience must be at least 1, got " + patience);
         require(decodeThreads >= 1, "--decode-threads must be at least 1, got " + decodeThreads);
+        handSpec(handLocator);  // a bad value fails here, naming it
+    }
+
+    /** Without the hand locator (the configuration before it existed). */
+    public TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
+                          int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
+                          float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
+                          boolean featureCache, int decodeThreads) {
+        this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
+                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads, "off");
+    }
+
+    /** The hand framing this run trains with. */
+    public dev.signdigits.hand.HandFramingSpec handFraming() {
+        return handSpec(handLocator);
+    }
+
+    private static dev.signdigits.hand.HandFramingSpec handSpec(String value) {
+        return dev.signdigits.hand.HandFramingSpec.parse(value);
     }
 
     private static void require(boolean ok, String message) {
@@ -72,6 +92,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         m.put("seed", Long.toString(seed));
         m.put("feature_cache", Boolean.toString(featureCache));
         m.put("decode_threads", Integer.toString(decodeThreads));
+        m.putAll(handFraming().toProperties(inputSize));
         return m;
     }
 }

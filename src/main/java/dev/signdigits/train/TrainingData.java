@@ -7,7 +7,8 @@ import java.util.List;
  * that go into provenance.
  */
 record TrainingData(List<String> labels, SplitImages train, SplitImages val, SplitImages test, String datasetHash,
-                    String manifestHash, java.nio.file.Path dataDir, int unreadable) {
+                    String manifestHash, java.nio.file.Path dataDir, int unreadable,
+                    HandLocations hands) {
 
     static TrainingData load(TrainingConfig config) {
         return TrainingDataLoader.load(config);

@@ -16,6 +16,8 @@ import dev.signdigits.data.split.SplitManifest;
 import dev.signdigits.data.split.SplitPlan;
 import dev.signdigits.data.split.SplitPlanner;
 import dev.signdigits.io.Downloader;
+import dev.signdigits.hand.FramedPhoto;
+import dev.signdigits.hand.HandFraming;
 import dev.signdigits.image.DecodedImage;
 import dev.signdigits.image.ModelInput;
 import dev.signdigits.io.Sha256;
@@ -45,15 +47,32 @@ final class TrainingDataLoader {
         }
         BulkDecoder decoder = new BulkDecoder(new ImageDecoder(), config.decodeThreads());
         int[] unreadable = {0};
-        SplitImages train = decode("decode train", config, index, manifest.files(Split.TRAIN), groups, decoder, unreadable);
-        SplitImages val = decode("decode val  ", config, index, manifest.files(Split.VAL), groups, decoder, unreadable);
-        SplitImages test = decode("decode test ", config, index, manifest.files(Split.TEST), groups, decoder, unreadable);
+        List<HandLocations.Row> hands = new ArrayList<>();
+        SplitImages train;
+        SplitImages val;
+        SplitImages test;
+        try (HandFraming framing = HandFraming.open(config.handFraming(), config.inputSize(), config.modelsDir())) {
+            train = decode("train", config, index, manifest.files(Split.TRAIN), groups, decoder, unreadable, framing, hands);
+            val = decode("val", config, index, manifest.files(Split.VAL), groups, decoder, unreadable, framing, hands);
+            test = decode("test", config, index, manifest.files(Split.TEST), groups, decoder, unreadable, framing, hands);
+        }
+        HandLocations located = new HandLocations(hands);
+        if (framing(config)) {
+            List<HandLocations.Row> missing = located.missing(null);
+            LOG.info("Hand locator ({}): a hand in {} of {} photos; {} without a hand are left out (train {}, val {},"
+                            + " test {}), listed in {}", config.handFraming(), hands.size() - missing.size(), hands.size(),
+                    missing.size(), located.missing("train").size(), located.missing("val").size(),
+                    located.missing("test").size(), HandLocations.FILE);
+            for (HandLocations.Row row : missing) {
+                LOG.info("No hand in {} photo {}", row.split(), row.file());
+            }
+        }
         if (train.size() == 0 || val.size() == 0 || test.size() == 0) {
             throw new SignDigitsException("The split " + config.manifest() + " leaves a split empty (train " + train.size()
                     + ", val " + val.size() + ", test " + test.size() + "); write it again with 'signdigits data split'.");
         }
         return new TrainingData(index.labels(), train, val, test, index.contentHash(), Sha256.of(config.manifest()),
-                config.dataDir(), unreadable[0]);
+                config.dataDir(), unreadable[0], located);
     }
 
     /**
@@ -77,16 +96,26 @@ final class TrainingDataLoader {
         return plan.manifest();
     }
 
-    /** What training keeps of a decoded photo: framed for the input edge (see {@link ModelInput#frame}). */
-    static BufferedImage kept(DecodedImage image, int inputSize) {
-        return ModelInput.frame(image.rgb(), inputSize);
+    private static boolean framing(TrainingConfig config) {
+        return config.handFraming().on();
     }
 
-    private static SplitImages decode(String task, TrainingConfig config, DatasetIndex index, List<LabeledFile> files, Map<String, String> groups,
-                                      BulkDecoder decoder, int[] unreadable) {
-        BulkDecoder.BulkResult<BufferedImage> result;
+    /**
+     * What training keeps of a decoded photo: what {@link HandFraming} makes of it, the same step
+     * that prepares photos at serving time (framed for the input edge, see {@link ModelInput#frame},
+     * or the hand crop at the input edge); no image when the locator found no hand.
+     */
+    static FramedPhoto kept(DecodedImage image, HandFraming framing) {
+        return framing.frame(image.rgb());
+    }
+
+    private static SplitImages decode(String split, TrainingConfig config, DatasetIndex index, List<LabeledFile> files,
+                                      Map<String, String> groups, BulkDecoder decoder, int[] unreadable,
+                                      HandFraming framing, List<HandLocations.Row> hands) {
+        BulkDecoder.BulkResult<FramedPhoto> result;
+        String task = String.format(java.util.Locale.ROOT, framing.locates() ? "hands %-5s" : "decode %-5s", split);
         try (ProgressBar bar = new ProgressBar(task, files.size(), "img")) {
-            result = decoder.decodeAll(index, files, (file, image) -> kept(image, config.inputSize()), bar::step);
+            result = decoder.decodeAll(index, files, (file, image) -> kept(image, framing), bar::step);
         }
         for (DecodeFailure failure : result.report().failures()) {
             LOG.warn("Skipping {}: {}", failure.file(), failure.message());
@@ -95,15 +124,19 @@ final class TrainingDataLoader {
         List<String> names = new ArrayList<>();
         List<BufferedImage> images = new ArrayList<>();
         List<String> groupList = new ArrayList<>();
-        int[] labels = new int[result.items().size()];
-        int i = 0;
-        for (BulkDecoder.Loaded<BufferedImage> item : result.items()) {
+        List<Integer> labelList = new ArrayList<>();
+        for (BulkDecoder.Loaded<FramedPhoto> item : result.items()) {
+            FramedPhoto framed = item.value();
+            framed.handResult().ifPresent(h -> hands.add(new HandLocations.Row(split, item.file().relativePath(), h)));
+            if (!framed.readable()) {
+                continue;
+            }
             names.add(item.file().relativePath());
-            images.add(item.value());
+            images.add(framed.image());
             groupList.add(groups.get(item.file().relativePath()));
-            labels[i++] = item.file().label();
+            labelList.add(item.file().label());
         }
-        return new SplitImages(names, images, labels, groupList);
+        return new SplitImages(names, images, labelList.stream().mapToInt(Integer::intValue).toArray(), groupList);
     }
 
 }

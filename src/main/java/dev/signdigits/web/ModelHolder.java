@@ -1,5 +1,7 @@
 package dev.signdigits.web;
 
+import dev.signdigits.hand.HandFramingSpec;
+
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.runtime.ModelInfo;
@@ -87,11 +89,24 @@ public final class ModelHolder implements AutoCloseable {
         return Optional.of(reload());
     }
 
+    /**
+     * The service does not run the hand locator yet (issue 15, next step); a model trained on hand
+     * crops would silently read whole photos, so it is refused instead.
+     */
+    private static void refuseHandLocatorModel(DigitClassifier classifier, Path dir) {
+        if (HandFramingSpec.fromProperties(classifier.info().properties(), dir.toString()).on()) {
+            throw new SignDigitsException("Model " + dir + " was trained with --hand-locator "
+                    + classifier.info().properties().get(HandFramingSpec.KEY) + ", which serve cannot run yet; serve a model"
+                    + " trained with --hand-locator off, or use 'signdigits predict'.", SignDigitsException.ENVIRONMENT, null);
+        }
+    }
+
     private LoadedModel load(ModelLocator.Resolved resolved) {
         long started = System.nanoTime();
         DigitClassifier classifier = loader.load(resolved.directory());
         Duration loadTime = Duration.ofNanos(System.nanoTime() - started);
         try {
+            refuseHandLocatorModel(classifier, resolved.directory());
             long warmStarted = System.nanoTime();
             warmUp(classifier, resolved.directory());
             Duration warmupTime = Duration.ofNanos(System.nanoTime() - warmStarted);

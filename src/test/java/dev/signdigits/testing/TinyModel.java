@@ -21,22 +21,35 @@ import java.util.stream.Stream;
 /**
  * A real fine-tuned model for tests that need one (serving, export): trained once per test JVM by
  * the real `train` command on the mirror data with the smallest backbone (MobileNet v1 0.25 at
- * 128 px, a few epochs, under a minute), then shared. Not a stand-in: it is what a user gets from
+ * 128 px, a few epochs, under a minute, whole photos: {@code --hand-locator off}), then shared. Not a stand-in: it is what a user gets from
  * a short run, only less accurate.
  */
 public final class TinyModel {
     public static final Path MIRROR = Path.of("..", "shared", "datasets", "sign-language-digits");
     private static final Path ROOT = Path.of("target", "test-models", "tiny");
+    private static final Path HAND_ROOT = Path.of("target", "test-models", "tiny-hand");
     private static Path dir;
+    private static Path handDir;
 
     private TinyModel() {}
 
     /** The model directory ({@code models/finetuned/latest} of the tiny run). */
     public static synchronized Path dir() {
         if (dir == null) {
-            dir = train();
+            dir = train(ROOT, "--hand-locator", "off");
         }
         return dir;
+    }
+
+    /**
+     * The same tiny model trained with {@code --hand-locator auto} (on hand crops; every photo is
+     * located once, about a minute more), for tests of the hand-locating path.
+     */
+    public static synchronized Path handDir() {
+        if (handDir == null) {
+            handDir = train(HAND_ROOT, "--hand-locator", "auto");
+        }
+        return handDir;
     }
 
     /** The first photos of {@code digit} (sorted by name) that the tiny model classifies right. */
@@ -55,18 +68,20 @@ public final class TinyModel {
         }
     }
 
-    private static Path train() {
+    private static Path train(Path root, String... extra) {
         NativeSetup.beforeFirstDjlCall();
-        Path models = ROOT.resolve("models");
+        Path models = root.resolve("models");
         Path latest = models.resolve("finetuned").resolve("latest");
-        dev.signdigits.io.AtomicFiles.deleteRecursively(ROOT);
+        dev.signdigits.io.AtomicFiles.deleteRecursively(root);
         var cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
-        int exit = cli.execute("train", "--data-dir", MIRROR.toString(), "--manifest", ROOT.resolve("split.csv").toString(),
-                "--models-dir", models.toString(), "--backbone", "mobilenet_v1_0.25_128", "--input-size", "128",
-                "--epochs", "6", "--augment-copies", "2", "--seed", "3");
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--data-dir", MIRROR.toString(), "--manifest",
+                root.resolve("split.csv").toString(), "--models-dir", models.toString(), "--backbone",
+                "mobilenet_v1_0.25_128", "--input-size", "128", "--epochs", "6", "--augment-copies", "2", "--seed", "3"));
+        args.addAll(List.of(extra));
+        int exit = cli.execute(args.toArray(String[]::new));
         if (exit != 0 || !Files.isDirectory(latest)) {
             throw new IllegalStateException("training the tiny test model failed (exit " + exit + "): " + err);
         }

@@ -5,6 +5,8 @@ import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;
+import dev.signdigits.hand.FramedPhoto;
+import dev.signdigits.hand.HandFraming;
 import dev.signdigits.image.ModelInput;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +17,9 @@ import java.util.List;
 /**
  * The photos int8 calibration runs on: training photos of the model's own split (never validation
  * or test photos), evenly spread over the sorted manifest so that every digit is represented,
- * decoded and pre-processed exactly as at serving time.
+ * decoded and pre-processed exactly as at serving time: through the model's own
+ * {@link HandFraming} (the hand crop for a model trained with the hand locator; photos without a
+ * hand are skipped, as serving would not classify them).
  */
 public final class CalibrationImages {
     private static final String SPLIT_FILE = "split.csv";
@@ -24,6 +28,13 @@ public final class CalibrationImages {
 
     /** Up to {@code count} normalized CHW images; unreadable photos are skipped. */
     public static List<float[]> load(Path modelDir, Path dataDir, int count, ModelInput preprocessor) {
+        try (HandFraming framing = HandFraming.off(preprocessor.inputSize())) {
+            return load(modelDir, dataDir, count, preprocessor, framing);
+        }
+    }
+
+    /** As above, each photo framed by {@code framing} first. */
+    public static List<float[]> load(Path modelDir, Path dataDir, int count, ModelInput preprocessor, HandFraming framing) {
         if (count < 1) {
             throw new SignDigitsException("--calibration-images must be at least 1, got " + count + ".");
         }
@@ -42,7 +53,10 @@ public final class CalibrationImages {
         for (int i = 0; i < n; i++) {
             Path file = dataDir.resolve(train.get((int) ((long) i * train.size() / n)).file());
             try {
-                images.add(preprocessor.toChw(decoder.decode(file).rgb()));
+                FramedPhoto framed = framing.frame(decoder.decode(file).rgb());
+                if (framed.readable()) {
+                    images.add(preprocessor.toChw(framed.image()));
+                }
             } catch (SignDigitsException | UncheckedIOException unreadable) {
                 // a missing or broken photo only makes the calibration set smaller
             }

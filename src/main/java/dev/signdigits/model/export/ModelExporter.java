@@ -11,6 +11,8 @@ import dev.signdigits.model.onnx.OnnxWriter;
 import dev.signdigits.model.tflite.ActivationStats;
 import dev.signdigits.model.tflite.NhwcLayout;
 import dev.signdigits.model.tflite.TfliteWriter;
+import dev.signdigits.hand.HandFraming;
+import dev.signdigits.hand.HandFramingSpec;
 import dev.signdigits.image.ModelInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,13 @@ public final class ModelExporter {
 
     private ModelExporter() {}
 
+    /** The provenance an export carries: the summary, and the hand framing the model must be run with. */
+    private static List<String> summaryKeys() {
+        List<String> keys = new java.util.ArrayList<>(PROVENANCE_SUMMARY);
+        keys.addAll(HandFramingSpec.KEYS);
+        return keys;
+    }
+
     public static ExportResult export(ExportRequest request) {
         Instant started = Instant.now();
         Path modelDir = request.modelDir();
@@ -48,8 +57,7 @@ public final class ModelExporter {
                     + ", or use --format tflite for float16 and int8 models.");
         }
         // read the calibration photos before the weights: a missing dataset fails fast
-        List<float[]> calibration = request.quantize() != Quantize.INT8 ? List.of()
-                : CalibrationImages.load(modelDir, dataDir(request, model), request.calibrationImages(), model.modelInput());
+        List<float[]> calibration = request.quantize() != Quantize.INT8 ? List.of() : calibration(modelDir, model, request);
         FoldedGraph graph;
         try (NDManager manager = NDManager.newBaseManager()) {
             graph = GraphFolder.fold(FinetunedModel.load(modelDir, manager));
@@ -115,6 +123,15 @@ public final class ModelExporter {
     }
 
 
+    /** The calibration photos, framed as the model reads them (the hand crop for a hand-locator model). */
+    private static List<float[]> calibration(Path modelDir, FinetunedMetadata model, ExportRequest request) {
+        try (HandFraming framing = HandFraming.forModel(model.provenance(), modelDir.resolve(FinetunedMetadata.FILE).toString(),
+                model.inputSize())) {
+            return CalibrationImages.load(modelDir, dataDir(request, model), request.calibrationImages(), model.modelInput(),
+                    framing);
+        }
+    }
+
     /** The requested dataset directory, else the one the model was trained from if it still exists. */
     private static Path dataDir(ExportRequest request, FinetunedMetadata model) {
         if (request.dataDir() != null && Files.isDirectory(request.dataDir())) {
@@ -137,7 +154,7 @@ public final class ModelExporter {
                 "float32", model.preprocessing().colorOrder(), model.preprocessing().mean(), model.preprocessing().std(),
                 "center-crop to a square, then bilinear resize to " + size + "x" + size);
         Map<String, String> provenance = new LinkedHashMap<>();
-        for (String key : PROVENANCE_SUMMARY) {
+        for (String key : summaryKeys()) {
             String value = model.provenance().get(key);
             if (value != null) {
                 provenance.put(key, value);

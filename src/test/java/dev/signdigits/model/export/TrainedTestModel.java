@@ -65,7 +65,7 @@ public final class TrainedTestModel {
         int exit = cli.execute("train", "--data-dir", DATA.toString(), "--manifest", work.resolve("split.csv").toString(),
                 "--models-dir", work.resolve("models").toString(), "--backbone", "mobilenet_v1_0.5_160",
                 "--input-size", "128", "--epochs", "10", "--learning-rate", "0.003", "--augment-copies", "1",
-                "--patience", "50", "--seed", "42");
+                "--patience", "50", "--seed", "42", "--hand-locator", "off");
         assertThat(exit).as("training the shared test model: " + err).isZero();
         return work.resolve("models/finetuned/latest");
     }

@@ -1,0 +1,105 @@
+package dev.signdigits.hand;
+
+import dev.signdigits.SignDigitsException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Whether a model reads hand crops, and exactly which: the locator variant, its thresholds and the
+ * crop policy. Training records {@link #toProperties()} in the model's config, provenance and
+ * exports; every loader rebuilds the spec with {@link #fromProperties} so a model trained on hand
+ * crops is always run on hand crops. A model without the keys (older models) reads whole photos.
+ *
+ * @param variant  the MediaPipe models, or null when the locator is off
+ * @param settings the locator's thresholds (ignored when off)
+ * @param crop     the crop policy (ignored when off)
+ */
+public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings settings, HandCrop crop) {
+    public static final String KEY = "hand_locator";
+    public static final String DETECTOR_SCORE = "hand_min_detector_score";
+    public static final String PRESENCE = "hand_min_presence";
+    public static final String CANDIDATES = "hand_max_candidates";
+    public static final String TILES = "hand_tiles";
+    public static final String TILE_PRESENCE = "hand_min_tile_presence";
+    public static final String MARGIN = "hand_crop_margin";
+    public static final String UPRIGHT = "hand_crop_upright";
+    public static final String CROP_EDGE = "hand_crop_edge";
+    /** Every key {@link #toProperties} may write (exports copy these). */
+    public static final java.util.List<String> KEYS = java.util.List.of(KEY, DETECTOR_SCORE, PRESENCE, CANDIDATES,
+            TILES, TILE_PRESENCE, MARGIN, UPRIGHT, CROP_EDGE);
+
+    public static final HandFramingSpec OFF = new HandFramingSpec(null, HandLocator.Settings.DEFAULT, HandCrop.DEFAULT);
+
+    public boolean on() {
+        return variant != null;
+    }
+
+    /** {@code auto} (the full variant with the tuned defaults), {@code full}, {@code lite} or {@code off}. */
+    public static HandFramingSpec parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "off", "none", "false" -> OFF;
+            case "auto", "on", "true" -> new HandFramingSpec(HandModels.Variant.FULL, HandLocator.Settings.DEFAULT, HandCrop.DEFAULT);
+            case "full", "lite" -> new HandFramingSpec(HandModels.Variant.parse(v), HandLocator.Settings.DEFAULT, HandCrop.DEFAULT);
+            default -> throw new SignDigitsException("Unknown --hand-locator '" + value + "': use auto, full, lite or off.");
+        };
+    }
+
+    /**
+     * The keys a model records; {@code cropEdge} is the crop's pixel edge (the model's input edge:
+     * the crop is taken at exactly that size, so framing and resizing leave it as it is).
+     */
+    public Map<String, String> toProperties(int cropEdge) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(KEY, on() ? variant.toString() : "off");
+        if (on()) {
+            m.put(DETECTOR_SCORE, Double.toString(settings.minDetectorScore()));
+            m.put(PRESENCE, Double.toString(settings.minPresence()));
+            m.put(CANDIDATES, Integer.toString(settings.maxCandidates()));
+            m.put(TILES, Boolean.toString(settings.tiles()));
+            m.put(TILE_PRESENCE, Double.toString(settings.minTilePresence()));
+            m.put(MARGIN, Double.toString(crop.margin()));
+            m.put(UPRIGHT, Boolean.toString(crop.upright()));
+            m.put(CROP_EDGE, Integer.toString(cropEdge));
+        }
+        return m;
+    }
+
+    /** The spec a model's properties record; {@code source} names the model in messages. */
+    public static HandFramingSpec fromProperties(Map<String, String> properties, String source) {
+        String value = properties.get(KEY);
+        if (value == null || value.equals("off")) {
+            return OFF;
+        }
+        try {
+            HandModels.Variant variant = HandModels.Variant.parse(value);
+            HandLocator.Settings settings = new HandLocator.Settings(number(properties, DETECTOR_SCORE),
+                    number(properties, PRESENCE), Integer.parseInt(required(properties, CANDIDATES)),
+                    HandLocator.Settings.DEFAULT.threads(), Boolean.parseBoolean(required(properties, TILES)),
+                    number(properties, TILE_PRESENCE));
+            return new HandFramingSpec(variant, settings,
+                    new HandCrop(number(properties, MARGIN), Boolean.parseBoolean(required(properties, UPRIGHT))));
+        } catch (IllegalArgumentException | SignDigitsException e) {
+            throw new SignDigitsException(source + " records hand_locator=" + value + " with incomplete or invalid hand"
+                    + " settings (" + e.getMessage() + "); train or export the model again.", e);
+        }
+    }
+
+    private static double number(Map<String, String> p, String key) {
+        return Double.parseDouble(required(p, key));
+    }
+
+    private static String required(Map<String, String> p, String key) {
+        String v = p.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(key + " is missing");
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return on() ? variant + " (margin " + crop.margin() + (crop.upright() ? ", upright)" : ")") : "off";
+    }
+}

@@ -1,0 +1,171 @@
+package dev.signdigits.hand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signdigits.DigitReader;
+import dev.signdigits.DigitReading;
+import dev.signdigits.SignDigits;
+import dev.signdigits.cli.Main;
+import dev.signdigits.config.DotEnv;
+import dev.signdigits.config.EnvironmentDefaults;
+import dev.signdigits.data.split.Split;
+import dev.signdigits.model.store.FinetunedModel;
+import dev.signdigits.predict.DigitClassifiers;
+import dev.signdigits.predict.PhotoPredictor;
+import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.testing.TinyModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A model trained with {@code --hand-locator auto} (the tiny test model, real training on the real
+ * photos): what it records, and that every way of running it finds the hand first.
+ */
+class HandLocatorModelTest {
+    private static final Path HAND_MODELS = HandTestData.SHARED.resolve("pretrained").resolve(HandModels.DIRECTORY);
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void theModelRecordsTheLocatorAndEveryRuntimeRunsIt() throws Exception {
+        Path model = TinyModel.handDir();
+        Map<String, String> provenance = FinetunedModel.readMetadata(model).provenance();
+        assertThat(provenance).containsEntry(HandFramingSpec.KEY, "full").containsEntry(HandFramingSpec.CROP_EDGE, "128")
+                .containsKeys("hand_missing_train", "hand_missing_test", "test_accuracy_with_misses");
+        assertThat(new ObjectMapper().readTree(model.resolve("config.json").toFile()).get("hand_locator").asText()).isEqualTo("full");
+        List<String> hands = Files.readAllLines(model.resolve("hands.csv"));
+        assertThat(hands.get(0)).startsWith("split,file,found,");
+        assertThat(hands).hasSize(1 + Integer.parseInt(provenance.get("hand_photos_located")));
+        // the int8 export made by train (calibrated on hand crops) carries the spec: its runtime cannot skip it
+        for (String runtime : List.of("djl", "tflite-int8")) {
+            try (DigitClassifier classifier = DigitClassifiers.open(runtime, model);
+                 HandFraming framing = PhotoPredictor.framingOf(classifier)) {
+                assertThat(framing.spec()).as(runtime).isEqualTo(HandFramingSpec.parse("auto"));
+            }
+        }
+    }
+
+    @Test
+    void predictAnswersNoHandForAPhotoWithoutOneAndGivesTheBoxOtherwise() throws Exception {
+        Path model = TinyModel.handDir();
+        Path noHand = HandTestData.IMAGENET_SAMPLES.resolve("sunflower.bmp");
+        Path hand = TinyModel.MIRROR.resolve("3").resolve("IMG_1121.JPG");
+
+        Run json = run("predict", "--model", model.toString(), "--json", noHand.toString(), hand.toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode answers = new ObjectMapper().readTree(json.out());
+        JsonNode none = answers.get(0);
+        assertThat(none.get("digit").isNull()).isTrue();
+        assertThat(none.get("error").isNull()).isTrue();
+        assertThat(none.get("hand").get("found").asBoolean()).isFalse();
+        assertThat(none.get("hand").get("reason").asText()).startsWith("No hand found");
+        JsonNode some = answers.get(1);
+        assertThat(some.get("digit").asText()).matches("[0-9]");
+        assertThat(some.get("hand").get("found").asBoolean()).isTrue();
+        assertThat(some.get("hand").get("box").get("w").asDouble()).isGreaterThan(10);
+
+        Run table = run("predict", "--model", model.toString(), noHand.toString());
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("sunflower.bmp").contains("no hand found");
+
+        try (DigitReader reader = SignDigits.open(model)) {
+            DigitReading reading = reader.read(noHand);
+            assertThat(reading.digit()).isNull();
+            assertThat(reading.hand()).get().matches(h -> !h.found());
+            assertThat(reader.read(hand).hand()).get().matches(HandResult::found);
+        }
+    }
+
+    @Test
+    void serveRefusesAHandLocatorModelRatherThanReadWholePhotos() {
+        Path model = TinyModel.handDir();
+        dev.signdigits.web.ModelHolder holder = new dev.signdigits.web.ModelHolder(model,
+                dir -> DigitClassifiers.open("djl", dir), java.time.Clock.systemUTC());
+        org.assertj.core.api.Assertions.assertThatThrownBy(holder::reload)
+                .isInstanceOf(dev.signdigits.SignDigitsException.class)
+                .hasMessageContaining("--hand-locator full").hasMessageContaining("serve cannot run yet");
+        holder.close();
+    }
+
+    @Test
+    void evaluateReportsTheDetectionRateAndAccuracyWithMissesCounted() throws Exception {
+        Path model = TinyModel.handDir();
+        Path out = tmp.resolve("eval");
+        Run run = run("evaluate", "--model", model.toString(), "--split", "test", "--data-dir", TinyModel.MIRROR.toString(),
+                "--eval-out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("hand found in ");
+        JsonNode hand = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile()).findValue("hand");
+        assertThat(hand).as("evaluation.json meta.hand").isNotNull();
+        int photos = hand.get("photos").asInt();
+        int found = hand.get("found").asInt();
+        assertThat(found).isLessThanOrEqualTo(photos).isGreaterThan(photos * 9 / 10);
+        assertThat(hand.get("detection_rate").asDouble()).isEqualTo(found / (double) photos);
+        assertThat(hand.get("accuracy_overall").asDouble()).isLessThanOrEqualTo(hand.get("accuracy_hand_found").asDouble());
+        assertThat(hand.get("no_hand")).hasSize(photos - found);
+        // the split's test accuracy is what train measured on the same hand crops
+        assertThat(hand.get("accuracy_hand_found").asDouble()).isCloseTo(
+                Double.parseDouble(FinetunedModel.readMetadata(model).provenance().get("test_accuracy")),
+                org.assertj.core.data.Offset.offset(0.0051));
+    }
+
+    @Test
+    void aMissingOrDamagedHandModelFileIsNamedWithExitCode3() throws Exception {
+        Path model = TinyModel.handDir();
+        Path photo = TinyModel.MIRROR.resolve("3").resolve("IMG_1121.JPG");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Run missing = run("predict", "--model", model.toString(), "--hand-models", empty.toString(), photo.toString());
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).contains(empty.resolve("palm_detection_full.tflite").toString()).contains("missing");
+
+        Path damaged = Files.createDirectories(tmp.resolve("damaged"));
+        Files.copy(HAND_MODELS.resolve("palm_detection_full.tflite"), damaged.resolve("palm_detection_full.tflite"));
+        Files.write(damaged.resolve("hand_landmark_full.tflite"), new byte[] {1, 2, 3});
+        Run broken = run("predict", "--model", model.toString(), "--hand-models", damaged.toString(), photo.toString());
+        assertThat(broken.exit()).isEqualTo(3);
+        assertThat(broken.err()).contains(damaged.resolve("hand_landmark_full.tflite").toString()).contains("damaged");
+    }
+
+    @Test
+    void phoneLikeFramesGetTheRightDigitWithTheLocator() {
+        List<StandIns.Frame> frames = StandIns.phoneLike(HandTestData.split(Split.TEST), HandTestData.imagenetSamples(),
+                HandLocatorMeasure.REPORT_SEED).subList(0, 60);
+        int withHand = correct(TinyModel.handDir(), frames);
+        int whole = correct(TinyModel.dir(), frames);
+        System.out.printf("phone-like, first %d test frames: hand locator %d right, whole frame %d right%n",
+                frames.size(), withHand, whole);
+        assertThat(withHand).isGreaterThanOrEqualTo(frames.size() / 2).isGreaterThan(whole + frames.size() / 5);
+    }
+
+    private static int correct(Path model, List<StandIns.Frame> frames) {
+        int right = 0;
+        try (DigitReader reader = SignDigits.open(model)) {
+            for (StandIns.Frame frame : frames) {
+                DigitReading reading = reader.read(frame.image());
+                right += frame.label().equals(reading.digit()) ? 1 : 0;
+            }
+        }
+        return right;
+    }
+}
