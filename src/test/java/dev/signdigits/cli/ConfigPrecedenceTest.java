@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.signdigits.testing.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** flag > environment > .env > default, as `signdigits config` reports it and as commands see it. */
 class ConfigPrecedenceTest {
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(Map<String, String> env, DotEnv dotEnv, String... args) {
-        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(env, dotEnv));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(Map<String, String> env, DotEnv dotEnv, String... args) {
+        return CliRun.of(env, dotEnv, args);
     }
 
     private static String lineFor(String output, String variable) {
@@ -36,7 +26,7 @@ class ConfigPrecedenceTest {
     @Test
     void environmentBeatsDotEnvWhichBeatsDefault() {
         DotEnv dotEnv = DotEnv.parse(Path.of(".env"), java.util.List.of("SIGNDIGITS_EPOCHS=7", "SIGNDIGITS_SEED=5"));
-        Run r = run(Map.of("SIGNDIGITS_EPOCHS", "9"), dotEnv, "config");
+        CliRun r = run(Map.of("SIGNDIGITS_EPOCHS", "9"), dotEnv, "config");
         assertThat(r.exit()).isZero();
         assertThat(lineFor(r.out(), "SIGNDIGITS_EPOCHS")).contains(" 9 ").contains("environment");
         assertThat(lineFor(r.out(), "SIGNDIGITS_SEED")).contains(" 5 ").contains(".env");
@@ -64,7 +54,7 @@ class ConfigPrecedenceTest {
 
     @Test
     void unknownOptionIsOneLineAndExitCodeTwo() {
-        Run r = run(Map.of(), DotEnv.empty(), "config", "--no-such-flag");
+        CliRun r = run(Map.of(), DotEnv.empty(), "config", "--no-such-flag");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("error: Unknown option: '--no-such-flag'").doesNotContain("\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -72,14 +62,14 @@ class ConfigPrecedenceTest {
 
     @Test
     void badValueNamesTheOption() {
-        Run r = run(Map.of(), DotEnv.empty(), "train", "--epochs", "many");
+        CliRun r = run(Map.of(), DotEnv.empty(), "train", "--epochs", "many");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--epochs").contains("many");
     }
 
     @Test
     void envExampleInRepoListsEverySetting() throws Exception {
-        Run r = run(Map.of(), DotEnv.empty(), "config", "--env-example");
+        CliRun r = run(Map.of(), DotEnv.empty(), "config", "--env-example");
         String committed = Files.readString(Path.of(".env.example"), StandardCharsets.UTF_8);
         assertThat(committed)
                 .as(".env.example is out of date: regenerate with ./signdigits config --env-example > .env.example")

@@ -2,20 +2,15 @@ package dev.signdigits.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signdigits.config.DotEnv;
-import dev.signdigits.config.EnvironmentDefaults;
-import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.model.export.Int8Accuracy;
+import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.report.EvaluationJson;
+import dev.signdigits.testing.CliRun;
 import dev.signdigits.testing.TinyModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code signdigits evaluate} on a real trained model: the numbers agree with what {@code train}
@@ -25,15 +20,8 @@ class EvaluateCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -41,7 +29,7 @@ class EvaluateCommandTest {
         Path model = TinyModel.dir();
         Path out = tmp.resolve("djl");
 
-        Run run = run("evaluate", "--model", model.toString(), "--split", "test", "--data-dir", TinyModel.MIRROR.toString(),
+        CliRun run = run("evaluate", "--model", model.toString(), "--split", "test", "--data-dir", TinyModel.MIRROR.toString(),
                 "--eval-out", out.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -61,7 +49,7 @@ class EvaluateCommandTest {
         Int8Accuracy recorded = Int8Accuracy.fromProvenance(FinetunedModel.readMetadata(model).provenance()).orElseThrow();
         Path out = tmp.resolve("int8");
 
-        Run run = run("evaluate", "--model", model.toString(), "--runtime", "tflite-int8", "--split", "test",
+        CliRun run = run("evaluate", "--model", model.toString(), "--runtime", "tflite-int8", "--split", "test",
                 "--data-dir", TinyModel.MIRROR.toString(), "--eval-out", out.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -85,9 +73,9 @@ class EvaluateCommandTest {
             }
         }
 
-        Run onFolder = run("evaluate", "--model", file.toString(), "--runtime", "auto", "--data", photos.toString(),
+        CliRun onFolder = run("evaluate", "--model", file.toString(), "--runtime", "auto", "--data", photos.toString(),
                 "--eval-out", tmp.resolve("folder").toString());
-        Run onSplit = run("evaluate", "--model", file.toString(), "--runtime", "tflite-int8", "--split", "test",
+        CliRun onSplit = run("evaluate", "--model", file.toString(), "--runtime", "tflite-int8", "--split", "test",
                 "--data-dir", TinyModel.MIRROR.toString());
 
         assertThat(onFolder.exit()).as(onFolder.err()).isZero();
@@ -98,7 +86,7 @@ class EvaluateCommandTest {
 
     @Test
     void anUnknownRuntimeIsOneSentence() {
-        Run run = run("evaluate", "--model", TinyModel.dir().toString(), "--runtime", "tensorrt");
+        CliRun run = run("evaluate", "--model", TinyModel.dir().toString(), "--runtime", "tensorrt");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).contains("Unknown runtime 'tensorrt'", "tflite-int8").doesNotContain("\tat ");

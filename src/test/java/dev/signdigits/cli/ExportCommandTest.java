@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.signdigits.config.DotEnv;
-import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.model.export.TrainedTestModel;
 import dev.signdigits.runtime.onnx.OnnxDigitClassifier;
 import dev.signdigits.runtime.tflite.TfliteDigitClassifier;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.signdigits.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code signdigits export} end to end on a copy of the shared trained test model. */
 @Tag("slow")
@@ -26,22 +22,15 @@ class ExportCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(Map<String, String> env, String... args) {
-        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(env, DotEnv.empty()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private static CliRun run(Map<String, String> env, String... args) {
+        return CliRun.of(env, args);
     }
 
     @Test
     void writesFloat32TfliteIntoTheModelDirectoryByDefault() {
         Path model = TrainedTestModel.copyTo(tmp.resolve("model"));
 
-        Run run = run(Map.of(), "export", "--model", model.toString());
+        CliRun run = run(Map.of(), "export", "--model", model.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         Path file = model.resolve("model.tflite");
@@ -58,7 +47,7 @@ class ExportCommandTest {
         Map<String, String> env = Map.of("SIGNDIGITS_MODEL", model.toString(), "SIGNDIGITS_QUANTIZE", "int8",
                 "SIGNDIGITS_DATA_DIR", TrainedTestModel.DATA.toString(), "SIGNDIGITS_CALIBRATION_IMAGES", "20");
 
-        Run run = run(env, "export");
+        CliRun run = run(env, "export");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("calibrated on 20 training photos", "% of float32)", "serving runtime: tflite-int8");
@@ -73,7 +62,7 @@ class ExportCommandTest {
         Path model = TrainedTestModel.copyTo(tmp.resolve("model"));
         Path target = tmp.resolve("deploy/classifier.onnx");
 
-        Run run = run(Map.of(), "export", "--model", model.toString(), "--format", "ONNX", "--export-out", target.toString());
+        CliRun run = run(Map.of(), "export", "--model", model.toString(), "--format", "ONNX", "--export-out", target.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(model.resolve("model.onnx")).doesNotExist();
@@ -91,7 +80,7 @@ class ExportCommandTest {
     void aDirectoryThatIsNotAModelGetsTheClearError() throws Exception {
         Path notAModel = Files.createDirectories(tmp.resolve("photos"));
 
-        Run run = run(Map.of(), "export", "--model", notAModel.toString());
+        CliRun run = run(Map.of(), "export", "--model", notAModel.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains(notAModel.toString(), "is not a signdigits model").doesNotContain("Exception");
@@ -102,9 +91,9 @@ class ExportCommandTest {
     void refusesUnknownFormatsAndQuantizedOnnx() {
         Path model = TrainedTestModel.directory();
 
-        Run pt = run(Map.of(), "export", "--model", model.toString(), "--format", "torchscript");
-        Run onnxInt8 = run(Map.of(), "export", "--model", model.toString(), "--format", "onnx", "--quantize", "int8");
-        Run int4 = run(Map.of(), "export", "--model", model.toString(), "--quantize", "int4");
+        CliRun pt = run(Map.of(), "export", "--model", model.toString(), "--format", "torchscript");
+        CliRun onnxInt8 = run(Map.of(), "export", "--model", model.toString(), "--format", "onnx", "--quantize", "int8");
+        CliRun int4 = run(Map.of(), "export", "--model", model.toString(), "--quantize", "int4");
 
         assertThat(pt.exit()).isEqualTo(2);
         assertThat(pt.err()).contains("Unknown export format 'torchscript'", "[tflite, onnx]");
@@ -123,7 +112,7 @@ class ExportCommandTest {
         json.writeValue(model.resolve("model.json").toFile(), metadata);
         Path missing = tmp.resolve("no-such-dataset");
 
-        Run run = run(Map.of(), "export", "--model", model.toString(), "--quantize", "int8", "--data-dir", missing.toString());
+        CliRun run = run(Map.of(), "export", "--model", model.toString(), "--quantize", "int8", "--data-dir", missing.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains(missing.toString(), "--data-dir");

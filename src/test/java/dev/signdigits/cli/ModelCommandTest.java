@@ -3,12 +3,9 @@ package dev.signdigits.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signdigits.SignDigitsException;
-import dev.signdigits.config.DotEnv;
-import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.system.NativeSetup;
+import dev.signdigits.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ModelCommandTest {
     private static final Path V1_QUARTER = Path.of("..", "shared", "pretrained", "mobilenet_v1_0.25_128_quant.tflite");
@@ -25,20 +21,13 @@ class ModelCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
     @BeforeAll
     static void engine() {
         NativeSetup.beforeFirstDjlCall();
     }
 
-    private static Run run(Map<String, String> env, String... args) {
-        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(env, DotEnv.empty()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private static CliRun run(Map<String, String> env, String... args) {
+        return CliRun.of(env, args);
     }
 
     private static long number(String text, String label) {
@@ -50,14 +39,14 @@ class ModelCommandTest {
     @Test
     void importsThenSummarizes() {
         Path models = tmp.resolve("models");
-        Run imported = run(Map.of(), "model", "import", "--tflite", V1_QUARTER.toString(), "--models-dir", models.toString());
+        CliRun imported = run(Map.of(), "model", "import", "--tflite", V1_QUARTER.toString(), "--models-dir", models.toString());
 
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("Imported mobilenet_v1_0.25_128 (mobilenet_v1, width 0.25, 128x128 input, 1001 classes)");
         Path dir = models.resolve("raw").resolve("mobilenet_v1_0.25_128");
         assertThat(dir.resolve("metadata.json")).isRegularFile();
 
-        Run summary = run(Map.of(), "model", "summary", "--backbone-dir", dir.toString());
+        CliRun summary = run(Map.of(), "model", "summary", "--backbone-dir", dir.toString());
 
         assertThat(summary.exit()).as(summary.err()).isZero();
         assertThat(summary.out()).contains("conv1 ", "conv_pad_2", "conv_pw_13_relu", "global_pool", "logits", "(1, 1001)");
@@ -69,7 +58,7 @@ class ModelCommandTest {
     @Test
     void importTakesTheModelsDirectoryAndNameFromTheEnvironment() {
         Path models = tmp.resolve("from-env");
-        Run r = run(Map.of("SIGNDIGITS_MODELS_DIR", models.toString()), "model", "import", "--tflite", V1_QUARTER.toString(),
+        CliRun r = run(Map.of("SIGNDIGITS_MODELS_DIR", models.toString()), "model", "import", "--tflite", V1_QUARTER.toString(),
                 "--name", "tiny-imagenet");
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -80,7 +69,7 @@ class ModelCommandTest {
     void aFileThatIsNotTfliteIsOneClearLine() throws IOException {
         Path text = Files.writeString(tmp.resolve("notes.tflite"), "just some notes, not a model");
 
-        Run r = run(Map.of(), "model", "import", "--tflite", text.toString(), "--models-dir", tmp.resolve("m").toString());
+        CliRun r = run(Map.of(), "model", "import", "--tflite", text.toString(), "--models-dir", tmp.resolve("m").toString());
 
         assertThat(r.exit()).isEqualTo(SignDigitsException.BAD_INPUT);
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -90,7 +79,7 @@ class ModelCommandTest {
 
     @Test
     void summaryOfADirectoryWithoutABackboneSaysWhatToDo() {
-        Run r = run(Map.of(), "model", "summary", "--backbone-dir", tmp.resolve("nothing").toString());
+        CliRun r = run(Map.of(), "model", "summary", "--backbone-dir", tmp.resolve("nothing").toString());
 
         assertThat(r.exit()).isEqualTo(SignDigitsException.BAD_INPUT);
         assertThat(r.err()).contains("No backbone at").contains("signdigits model import --tflite FILE");
@@ -98,7 +87,7 @@ class ModelCommandTest {
 
     @Test
     void importRequiresAFile() {
-        Run r = run(Map.of(), "model", "import");
+        CliRun r = run(Map.of(), "model", "import");
 
         assertThat(r.exit()).isEqualTo(SignDigitsException.BAD_INPUT);
         assertThat(r.err()).startsWith("error: Name the file to import with --tflite FILE");

@@ -2,16 +2,12 @@ package dev.signdigits.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signdigits.config.DotEnv;
-import dev.signdigits.config.EnvironmentDefaults;
+import dev.signdigits.testing.CliRun;
 import dev.signdigits.web.ServerConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,21 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * without a key.
  */
 class SmallMessagesTest {
-    record Run(int exit, String out, String err) {}
 
-    static Run cli(List<String> args) {
-        var cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun cli(List<String> args) {
+        return CliRun.of(args);
     }
 
     @Test
     void predictOnAFolderWithoutPhotosSaysSoAndExits2(@TempDir Path dir) {
-        Run run = cli(List.of("predict", dir.toString()));
+        CliRun run = cli(List.of("predict", dir.toString()));
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("No photo found in " + dir).contains("jpg");
@@ -47,7 +36,7 @@ class SmallMessagesTest {
         for (String name : List.of("a.heic", "b.webp", "c.avif", "notes.txt")) {
             Files.writeString(dir.resolve(name), "x");
         }
-        Run run = cli(List.of("predict", dir.toString()));
+        CliRun run = cli(List.of("predict", dir.toString()));
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("skipped 3 photo(s)").contains("a.heic").contains("b.webp").contains("c.avif")

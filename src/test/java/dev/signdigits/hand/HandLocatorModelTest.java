@@ -7,24 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signdigits.DigitReader;
 import dev.signdigits.DigitReading;
 import dev.signdigits.SignDigits;
-import dev.signdigits.cli.Main;
-import dev.signdigits.config.DotEnv;
-import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.data.split.Split;
 import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.PhotoPredictor;
 import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.testing.CliRun;
 import dev.signdigits.testing.TinyModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A model trained with {@code --hand-locator auto} (the tiny test model, real training on the real
@@ -36,15 +31,8 @@ class HandLocatorModelTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -72,7 +60,7 @@ class HandLocatorModelTest {
         Path noHand = HandTestData.IMAGENET_SAMPLES.resolve("sunflower.bmp");
         Path hand = TinyModel.MIRROR.resolve("3").resolve("IMG_1121.JPG");
 
-        Run json = run("predict", "--model", model.toString(), "--json", noHand.toString(), hand.toString());
+        CliRun json = run("predict", "--model", model.toString(), "--json", noHand.toString(), hand.toString());
         assertThat(json.exit()).as(json.err()).isZero();
         JsonNode answers = new ObjectMapper().readTree(json.out());
         JsonNode none = answers.get(0);
@@ -85,7 +73,7 @@ class HandLocatorModelTest {
         assertThat(some.get("hand").get("found").asBoolean()).isTrue();
         assertThat(some.get("hand").get("box").get("w").asDouble()).isGreaterThan(10);
 
-        Run table = run("predict", "--model", model.toString(), noHand.toString());
+        CliRun table = run("predict", "--model", model.toString(), noHand.toString());
         assertThat(table.exit()).isZero();
         assertThat(table.out()).contains("sunflower.bmp").contains("no hand found");
 
@@ -112,7 +100,7 @@ class HandLocatorModelTest {
     void evaluateReportsTheDetectionRateAndAccuracyWithMissesCounted() throws Exception {
         Path model = TinyModel.handDir();
         Path out = tmp.resolve("eval");
-        Run run = run("evaluate", "--model", model.toString(), "--split", "test", "--data-dir", TinyModel.MIRROR.toString(),
+        CliRun run = run("evaluate", "--model", model.toString(), "--split", "test", "--data-dir", TinyModel.MIRROR.toString(),
                 "--eval-out", out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("hand found in ");
@@ -135,14 +123,14 @@ class HandLocatorModelTest {
         Path model = TinyModel.handDir();
         Path photo = TinyModel.MIRROR.resolve("3").resolve("IMG_1121.JPG");
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        Run missing = run("predict", "--model", model.toString(), "--hand-models", empty.toString(), photo.toString());
+        CliRun missing = run("predict", "--model", model.toString(), "--hand-models", empty.toString(), photo.toString());
         assertThat(missing.exit()).isEqualTo(3);
         assertThat(missing.err()).contains(empty.resolve("palm_detection_full.tflite").toString()).contains("missing");
 
         Path damaged = Files.createDirectories(tmp.resolve("damaged"));
         Files.copy(HAND_MODELS.resolve("palm_detection_full.tflite"), damaged.resolve("palm_detection_full.tflite"));
         Files.write(damaged.resolve("hand_landmark_full.tflite"), new byte[] {1, 2, 3});
-        Run broken = run("predict", "--model", model.toString(), "--hand-models", damaged.toString(), photo.toString());
+        CliRun broken = run("predict", "--model", model.toString(), "--hand-models", damaged.toString(), photo.toString());
         assertThat(broken.exit()).isEqualTo(3);
         assertThat(broken.err()).contains(damaged.resolve("hand_landmark_full.tflite").toString()).contains("damaged");
     }

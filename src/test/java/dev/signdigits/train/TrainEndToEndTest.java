@@ -6,28 +6,24 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signdigits.cli.Main;
-import dev.signdigits.system.NativeSetup;
-import dev.signdigits.config.DotEnv;
-import dev.signdigits.config.EnvironmentDefaults;
-import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.Split;
 import dev.signdigits.data.split.SplitManifest;
 import dev.signdigits.eval.MetricsCsv;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.io.Sha256;
-import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.model.export.Int8Accuracy;
-import dev.signdigits.runtime.djl.DjlDigitClassifier;
+import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;
+import dev.signdigits.runtime.djl.DjlDigitClassifier;
 import dev.signdigits.runtime.tflite.TfliteDigitClassifier;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.signdigits.system.NativeSetup;
+import dev.signdigits.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,23 +60,15 @@ class TrainEndToEndTest {
                 "--hand-locator", "off"); // the hand-locator path: TinyModel.handDir() and HandLocatorModelTest
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(List<String> args) {
-        var cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun cli(List<String> args) {
+        return CliRun.of(args);
     }
 
     @Test
     @Order(1)
     void trainsEvaluatesAndLeavesReloadableArtifacts() throws Exception {
         Path models = work.resolve("models");
-        Run run = cli(smallRun(models, work.resolve("split.csv")));
+        CliRun run = cli(smallRun(models, work.resolve("split.csv")));
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Test accuracy (people unseen in training):");
 
@@ -174,7 +162,7 @@ class TrainEndToEndTest {
 
         List<String> resume = new ArrayList<>(smallRun(models, manifest));
         resume.add("--resume");
-        Run run = cli(resume);
+        CliRun run = cli(resume);
         assertThat(run.exit()).as(run.err()).isZero();
         Path latest = models.resolve("finetuned/latest");
         var epochs = MetricsCsv.read(latest.resolve("metrics.csv"));

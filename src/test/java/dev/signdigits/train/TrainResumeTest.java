@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signdigits.cli.Main;
-import dev.signdigits.system.NativeSetup;
-import dev.signdigits.config.DotEnv;
-import dev.signdigits.config.EnvironmentDefaults;
 import dev.signdigits.eval.EpochMetrics;
 import dev.signdigits.eval.MetricsCsv;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.signdigits.system.NativeSetup;
+import dev.signdigits.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,23 +43,15 @@ class TrainResumeTest {
                 "--epochs", Integer.toString(EPOCHS), "--augment-copies", "2", "--patience", "50", "--seed", "11");
     }
 
-    record Run(int exit, String out, String err) {}
-
-    static Run cli(List<String> args) {
-        var cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.empty()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun cli(List<String> args) {
+        return CliRun.of(args);
     }
 
     @Test
     void resumedRunMatchesAnUninterruptedOneEpochByEpoch() throws Exception {
         Path models = work.resolve("models");
         Path manifest = work.resolve("split.csv");
-        Run uninterrupted = cli(run(models, manifest));
+        CliRun uninterrupted = cli(run(models, manifest));
         assertThat(uninterrupted.exit()).as(uninterrupted.err()).isZero();
         List<EpochMetrics> expected = MetricsCsv.read(models.resolve("finetuned/latest/metrics.csv"));
         assertThat(expected).hasSize(EPOCHS);
@@ -75,7 +64,7 @@ class TrainResumeTest {
 
         List<String> resume = new ArrayList<>(run(models, manifest));
         resume.add("--resume");
-        Run resumed = cli(resume);
+        CliRun resumed = cli(resume);
 
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(workDir).doesNotExist();
@@ -146,17 +135,17 @@ class TrainResumeTest {
         List<String> resume = new ArrayList<>(run(models, work.resolve("unused.csv")));
         resume.add("--resume");
 
-        Run refused = cli(resume);
+        CliRun refused = cli(resume);
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("Nothing to resume").contains(abandoned.toString())
                 .contains("no complete checkpoint").contains("signdigits train --remove-interrupted");
 
-        Run listed = cli(List.of("train", "--models-dir", models.toString(), "--list-interrupted"));
+        CliRun listed = cli(List.of("train", "--models-dir", models.toString(), "--list-interrupted"));
         assertThat(listed.exit()).isZero();
         assertThat(listed.out()).contains(abandoned.toString()).contains("cannot be resumed");
         assertThat(abandoned).exists();
 
-        Run removed = cli(List.of("train", "--models-dir", models.toString(), "--remove-interrupted"));
+        CliRun removed = cli(List.of("train", "--models-dir", models.toString(), "--remove-interrupted"));
         assertThat(removed.exit()).isZero();
         assertThat(removed.out()).contains("Removed " + abandoned);
         assertThat(abandoned).doesNotExist();
