@@ -33,19 +33,9 @@ public record HandCrop(double margin, boolean upright) {
         double rotation = upright ? HandRegions.rotation(wrist.x(), wrist.y(), middle.x(), middle.y()) : 0;
         // the bounding box in the (possibly rotated) crop frame, centred on the wrist
         RotatedRect frame = new RotatedRect(wrist.x(), wrist.y(), 1, 1, rotation);
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Landmark l : landmarks) {
-            double[] p = frame.toLocal(l.x(), l.y());
-            minX = Math.min(minX, p[0]);
-            minY = Math.min(minY, p[1]);
-            maxX = Math.max(maxX, p[0]);
-            maxY = Math.max(maxY, p[1]);
-        }
-        double side = Math.max(1, Math.max(maxX - minX, maxY - minY) * (1 + margin));
-        double[] centre = frame.toImage((minX + maxX) / 2, (minY + maxY) / 2);
+        Box box = HandRegions.extent(frame, landmarks);
+        double side = Math.max(1, Math.max(box.w(), box.h()) * (1 + margin));
+        double[] centre = frame.toImage(box.centerX(), box.centerY());
         return new RotatedRect(centre[0], centre[1], side, side, rotation);
     }
 

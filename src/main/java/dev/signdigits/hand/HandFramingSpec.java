@@ -22,12 +22,16 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
     public static final String CANDIDATES = "hand_max_candidates";
     public static final String TILES = "hand_tiles";
     public static final String TILE_PRESENCE = "hand_min_tile_presence";
+    public static final String SECOND_PRESENCE = "hand_min_second_presence";
+    public static final String DIRECT_PRESENCE = "hand_direct_presence";
+    public static final String SURE_DETECTOR = "hand_sure_detector_score";
+    public static final String FINE_TILES = "hand_fine_tiles";
     public static final String MARGIN = "hand_crop_margin";
     public static final String UPRIGHT = "hand_crop_upright";
     public static final String CROP_EDGE = "hand_crop_edge";
     /** Every key {@link #toProperties} may write (exports copy these). */
     public static final java.util.List<String> KEYS = java.util.List.of(KEY, DETECTOR_SCORE, PRESENCE, CANDIDATES,
-            TILES, TILE_PRESENCE, MARGIN, UPRIGHT, CROP_EDGE);
+            TILES, TILE_PRESENCE, SECOND_PRESENCE, DIRECT_PRESENCE, SURE_DETECTOR, FINE_TILES, MARGIN, UPRIGHT, CROP_EDGE);
 
     public static final HandFramingSpec OFF = new HandFramingSpec(null, HandLocator.Settings.DEFAULT, HandCrop.DEFAULT);
 
@@ -59,6 +63,10 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
             m.put(CANDIDATES, Integer.toString(settings.maxCandidates()));
             m.put(TILES, Boolean.toString(settings.tiles()));
             m.put(TILE_PRESENCE, Double.toString(settings.minTilePresence()));
+            m.put(SECOND_PRESENCE, Double.toString(settings.check().minPresence()));
+            m.put(DIRECT_PRESENCE, Double.toString(settings.check().direct()));
+            m.put(SURE_DETECTOR, Double.toString(settings.check().sureDetector()));
+            m.put(FINE_TILES, Boolean.toString(settings.check().fineTiles()));
             m.put(MARGIN, Double.toString(crop.margin()));
             m.put(UPRIGHT, Boolean.toString(crop.upright()));
             m.put(CROP_EDGE, Integer.toString(cropEdge));
@@ -77,13 +85,22 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
             HandLocator.Settings settings = new HandLocator.Settings(number(properties, DETECTOR_SCORE),
                     number(properties, PRESENCE), Integer.parseInt(required(properties, CANDIDATES)),
                     HandLocator.Settings.DEFAULT.threads(), Boolean.parseBoolean(required(properties, TILES)),
-                    number(properties, TILE_PRESENCE));
+                    number(properties, TILE_PRESENCE), secondRead(properties));
             return new HandFramingSpec(variant, settings,
                     new HandCrop(number(properties, MARGIN), Boolean.parseBoolean(required(properties, UPRIGHT))));
         } catch (IllegalArgumentException | SignDigitsException e) {
             throw new SignDigitsException(source + " records hand_locator=" + value + " with incomplete or invalid hand"
                     + " settings (" + e.getMessage() + "); train or export the model again.", e);
         }
+    }
+
+    /** Models trained before the second read existed record none of its keys: they ran without it. */
+    private static HandLocator.SecondRead secondRead(Map<String, String> p) {
+        if (!p.containsKey(SECOND_PRESENCE)) {
+            return HandLocator.SecondRead.OFF;
+        }
+        return new HandLocator.SecondRead(number(p, SECOND_PRESENCE), number(p, DIRECT_PRESENCE), number(p, SURE_DETECTOR),
+                Boolean.parseBoolean(required(p, FINE_TILES)));
     }
 
     private static double number(Map<String, String> p, String key) {

@@ -13,16 +13,18 @@ import java.util.Locale;
  *   <li>The palm detector runs on the frame letterboxed to a square. Each detection above
  *       {@link Settings#minDetectorScore()}, most confident first and at most
  *       {@link Settings#maxCandidates()} of them, becomes MediaPipe's rotated hand region, and the
- *       landmark model reads the hand there; the first with presence at or above
- *       {@link Settings#minPresence()} is the answer. With two hands in view that is the more
- *       confident detection's hand.</li>
+ *       landmark model reads the hand there. A read at or above {@link Settings#minPresence()} is
+ *       checked by a second read in the region its own landmarks give ({@link SecondRead}); the
+ *       first hand that passes is the answer. With two hands in view that is the more confident
+ *       detection's hand.</li>
  *   <li>Otherwise (typically a close-up: the hand fills the frame and the detector does not fire)
- *       the landmark model reads the whole frame, letterboxed onto black, and is accepted on the
- *       same presence threshold.</li>
+ *       the landmark model reads the whole frame, letterboxed onto black, checked the same way.</li>
  *   <li>Otherwise, when {@link Settings#tiles()} is on (small hands, fists: the detector misses
  *       them at the frame's scale), the detector runs on six overlapping squares of half the
- *       frame's longer side, and its detections are confirmed as in step 1. Only frames without a
- *       hand found so far pay for this (six more detector runs).</li>
+ *       frame's longer side, and its detections are confirmed as in step 1; then, if still nothing,
+ *       on nine squares of a third. A first-look hand from a weak palm detection
+ *       ({@link SecondRead#sureDetector()}) also gets the tiled look, and the more convincing of the
+ *       two hands is the answer. Frames with a clear hand never pay for the tiles.</li>
  * </ol>
  *
  * <p>Any frame of at least 1x1 pixels is handled (a 1x10000 strip or a blank frame gives "no
@@ -44,11 +46,14 @@ public final class HandLocator implements AutoCloseable {
      *                         half-size squares of the frame (small hands: twice the resolution)
      * @param minTilePresence  the presence a hand found by the tiled second look needs (more looks,
      *                         more chances of a false hand: it may need more than the first look)
+     * @param check            the second read that confirms a hand (off: the first read decides)
      */
     public record Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads, boolean tiles,
-                           double minTilePresence) {
+                           double minTilePresence, SecondRead check) {
         // tuned on the validation split and generic no-hand frames (docs/hand-locator.md); MediaPipe uses 0.5 and 0.5
-        public static final Settings DEFAULT = new Settings(0.1, 0.3, 2, 1, true, 0.7);
+        public static final Settings DEFAULT = new Settings(0.1, 0.3, 3, 1, true, 0.5, SecondRead.DEFAULT);
+        /** The settings before the second read existed (models trained then record no second-read keys). */
+        public static final Settings FIRST_READ_ONLY = new Settings(0.1, 0.3, 2, 1, true, 0.7, SecondRead.OFF);
 
         public Settings {
             if (!(minDetectorScore >= 0 && minDetectorScore <= 1 && minPresence >= 0 && minPresence <= 1)) {
@@ -60,22 +65,60 @@ public final class HandLocator implements AutoCloseable {
             if (maxCandidates < 0 || threads < 1) {
                 throw new IllegalArgumentException("maxCandidates must be >= 0 and threads >= 1");
             }
+            if (check == null) {
+                throw new IllegalArgumentException("check must not be null (use SecondRead.OFF)");
+            }
         }
 
         public Settings withThreads(int n) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles, minTilePresence);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles, minTilePresence, check);
         }
 
         public Settings withThresholds(double detector, double presence) {
-            return new Settings(detector, presence, maxCandidates, threads, tiles, minTilePresence);
+            return new Settings(detector, presence, maxCandidates, threads, tiles, minTilePresence, check);
         }
 
         public Settings withTiles(boolean on) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on, minTilePresence);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on, minTilePresence, check);
         }
 
         public Settings withTilePresence(double presence) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, presence);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, presence, check);
+        }
+
+        public Settings withCheck(SecondRead secondRead) {
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, secondRead);
+        }
+    }
+
+    /**
+     * The second read: the landmark model reads the hand again in the region its own landmarks give
+     * (MediaPipe's tracking region, {@link HandRegions#fromLandmarks}). A real hand stays a hand
+     * there (presence near 1) and its landmarks come out better centred; a texture that looked like
+     * a hand once rarely does twice, which is what keeps backgrounds from being answered as hands.
+     *
+     * @param minPresence  the second read's presence a hand needs; 0 turns the second read off
+     * @param direct       a first read at or above this presence is accepted without a second read
+     *                     (saves a landmark run on clear hands); above 1: always read twice
+     * @param sureDetector a first-look hand whose palm detection scored below this is not final: the
+     *                     tiled look runs too and the more convincing hand (detector score times
+     *                     presence) wins, since a weak first-look hand is often background while
+     *                     the small real hand shows up at twice the resolution; 0: first look final
+     * @param fineTiles    when every look so far found nothing, look once more on nine squares of a
+     *                     third of the frame's longer side (three times the resolution: small fists)
+     */
+    public record SecondRead(double minPresence, double direct, double sureDetector, boolean fineTiles) {
+        public static final SecondRead DEFAULT = new SecondRead(0.9, 0.99, 0.5, true);
+        public static final SecondRead OFF = new SecondRead(0, 2, 0, false);
+
+        public SecondRead {
+            if (!(minPresence >= 0 && minPresence <= 1 && direct >= 0 && sureDetector >= 0 && sureDetector <= 1)) {
+                throw new IllegalArgumentException("second-read thresholds must lie in [0, 1] (direct: >= 0)");
+            }
+        }
+
+        boolean on() {
+            return minPresence > 0;
         }
     }
 
@@ -104,35 +147,56 @@ public final class HandLocator implements AutoCloseable {
     }
 
     public HandResult locate(RgbFrame frame) {
+        SecondRead check = settings.check();
         PalmDetector.Detections detections = detector.detect(frame, settings.minDetectorScore());
         double[] bestPresence = {0};
         HandResult.Found hand = confirm(frame, detections.palms(), settings.minPresence(), bestPresence);
-        if (hand != null) {
+        if (hand != null && hand.detectorScore() >= check.sureDetector()) {
             return hand;
         }
-        RotatedRect whole = RotatedRect.letterbox(frame.width(), frame.height());
-        LandmarkModel.Reading reading = landmarks.read(frame, whole, Border.ZERO);
-        if (reading.presence() >= settings.minPresence()) {
-            return found(frame, Double.NaN, whole, reading, HandPath.WHOLE_FRAME);
+        if (hand == null) {
+            RotatedRect whole = RotatedRect.letterbox(frame.width(), frame.height());
+            LandmarkModel.Reading reading = landmarks.read(frame, whole, Border.ZERO);
+            if (reading.presence() >= settings.minPresence()) {
+                HandResult.Found closeUp = checked(frame, Double.NaN, whole, reading, HandPath.WHOLE_FRAME, bestPresence);
+                if (closeUp != null) {
+                    return closeUp;
+                }
+            }
+            bestPresence[0] = Math.max(bestPresence[0], reading.presence());
         }
-        bestPresence[0] = Math.max(bestPresence[0], reading.presence());
         double bestScore = detections.bestScore();
         int palms = detections.palms().size();
         if (settings.tiles()) {
-            List<PalmDetection> tiled = new ArrayList<>();
-            for (RotatedRect tile : tiles(frame)) {
-                PalmDetector.Detections inTile = detector.detect(frame, tile, settings.minDetectorScore());
-                tiled.addAll(inTile.palms());
-                bestScore = Math.max(bestScore, inTile.bestScore());
-            }
-            tiled.sort(Comparator.comparingDouble(PalmDetection::score).reversed());
-            hand = confirm(frame, tiled, settings.minTilePresence(), bestPresence);
-            if (hand != null) {
-                return hand;
-            }
+            List<PalmDetection> tiled = detectIn(frame, tiles(frame));
+            HandResult.Found second = confirm(frame, tiled, settings.minTilePresence(), bestPresence);
             palms += tiled.size();
+            bestScore = Math.max(bestScore, tiled.isEmpty() ? 0 : tiled.get(0).score());
+            if (hand == null && second == null && check.fineTiles()) {
+                List<PalmDetection> fine = detectIn(frame, fineTiles(frame));
+                second = confirm(frame, fine, settings.minTilePresence(), bestPresence);
+                palms += fine.size();
+                bestScore = Math.max(bestScore, fine.isEmpty() ? 0 : fine.get(0).score());
+            }
+            if (hand == null || (second != null && convincing(second) > convincing(hand))) {
+                hand = second;
+            }
         }
-        return new HandResult.NoHand(reason(palms, bestScore, bestPresence[0]), bestScore, bestPresence[0]);
+        return hand != null ? hand : new HandResult.NoHand(reason(palms, bestScore, bestPresence[0]), bestScore, bestPresence[0]);
+    }
+
+    private static double convincing(HandResult.Found hand) {
+        return hand.detectorScore() * hand.presence();
+    }
+
+    /** The detector's palms in each square, all squares together, most confident first. */
+    private List<PalmDetection> detectIn(RgbFrame frame, List<RotatedRect> squares) {
+        List<PalmDetection> found = new ArrayList<>();
+        for (RotatedRect square : squares) {
+            found.addAll(detector.detect(frame, square, settings.minDetectorScore()).palms());
+        }
+        found.sort(Comparator.comparingDouble(PalmDetection::score).reversed());
+        return found;
     }
 
     /** The first of the (most confident) palms whose region the landmark model confirms, or null. */
@@ -142,10 +206,30 @@ public final class HandLocator implements AutoCloseable {
             RotatedRect region = HandRegions.fromPalm(palm);
             LandmarkModel.Reading reading = landmarks.read(frame, region, Border.REPLICATE);
             if (reading.presence() >= minPresence) {
-                return found(frame, palm.score(), region, reading, HandPath.PALM_DETECTOR);
+                HandResult.Found hand = checked(frame, palm.score(), region, reading, HandPath.PALM_DETECTOR, bestPresence);
+                if (hand != null) {
+                    return hand;
+                }
+            } else {
+                bestPresence[0] = Math.max(bestPresence[0], reading.presence());
             }
-            bestPresence[0] = Math.max(bestPresence[0], reading.presence());
         }
+        return null;
+    }
+
+    /** The hand a first read found, after the second read when that is on; null when the second read rejects it. */
+    private HandResult.Found checked(RgbFrame frame, double detectorScore, RotatedRect region, LandmarkModel.Reading first,
+                                     HandPath path, double[] bestPresence) {
+        SecondRead check = settings.check();
+        if (!check.on() || first.presence() >= check.direct()) {
+            return found(frame, detectorScore, region, first, path);
+        }
+        RotatedRect again = HandRegions.fromLandmarks(first.landmarks());
+        LandmarkModel.Reading second = landmarks.read(frame, again, Border.REPLICATE);
+        if (second.presence() >= check.minPresence()) {
+            return found(frame, detectorScore, again, second, path);
+        }
+        bestPresence[0] = Math.max(bestPresence[0], Math.min(first.presence(), second.presence()));
         return null;
     }
 
@@ -159,6 +243,20 @@ public final class HandLocator implements AutoCloseable {
             for (int i = 0; i < across; i++) {
                 double cx = side / 2 + (across == 1 ? 0 : i * Math.max(0, frame.width() - side) / (across - 1));
                 double cy = side / 2 + (down == 1 ? 0 : j * Math.max(0, frame.height() - side) / (down - 1));
+                tiles.add(new RotatedRect(cx, cy, side, side, 0));
+            }
+        }
+        return tiles;
+    }
+
+    /** Nine overlapping squares of a third of the frame's longer side (3 x 3), inside the frame where possible. */
+    static List<RotatedRect> fineTiles(RgbFrame frame) {
+        double side = Math.max(frame.width(), frame.height()) / 3.0;
+        List<RotatedRect> tiles = new ArrayList<>();
+        for (int j = 0; j < 3; j++) {
+            for (int i = 0; i < 3; i++) {
+                double cx = side / 2 + i * Math.max(0, frame.width() - side) / 2;
+                double cy = side / 2 + j * Math.max(0, frame.height() - side) / 2;
                 tiles.add(new RotatedRect(cx, cy, side, side, 0));
             }
         }

@@ -150,6 +150,43 @@ class HandGeometryTest {
         assertThat(crop.getHeight()).isEqualTo(64);
     }
 
+    @Test
+    void theRegionFromLandmarksTurnsWristToFingerBasesUpAndIsTwiceThePalm() {
+        // an upright hand: wrist at (200, 300), finger bases 60 px above it, the palm joints 40 px wide
+        List<Landmark> hand = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            hand.add(new Landmark(200, 260, 0));
+        }
+        hand.set(0, new Landmark(200, 300, 0));
+        hand.set(5, new Landmark(180, 240, 0));
+        hand.set(9, new Landmark(200, 240, 0));
+        hand.set(13, new Landmark(220, 240, 0));
+        hand.set(20, new Landmark(900, 900, 0)); // a fingertip: not used by the region
+        RotatedRect r = HandRegions.fromLandmarks(hand);
+        assertThat(r.rotation()).isCloseTo(0, within(1e-12));
+        assertThat(r.width()).isCloseTo(2 * 60, within(1e-9)); // the longer side (60 tall) twice
+        assertThat(r.height()).isEqualTo(r.width());
+        assertThat(r.centerX()).isCloseTo(200, within(1e-9));
+        assertThat(r.centerY()).isCloseTo(270 - 6, within(1e-9)); // a tenth of the height toward the fingers
+        // the same hand turned a quarter clockwise (fingers pointing right): the region turns with it
+        List<Landmark> turned = hand.stream().map(l -> new Landmark(200 + (300 - l.y()), 300 + (l.x() - 200), 0)).toList();
+        RotatedRect t = HandRegions.fromLandmarks(turned);
+        assertThat(t.rotation()).isCloseTo(Math.PI / 2, within(1e-9));
+        assertThat(t.width()).isCloseTo(r.width(), within(1e-9));
+        assertThat(t.centerX()).isCloseTo(200 + 36, within(1e-9));
+    }
+
+    @Test
+    void theSecondReadIsRecordedWithTheModelAndOlderModelsRunWithoutIt() {
+        HandFramingSpec auto = HandFramingSpec.parse("auto");
+        java.util.Map<String, String> recorded = auto.toProperties(160);
+        assertThat(HandFramingSpec.fromProperties(recorded, "m")).isEqualTo(auto);
+        java.util.Map<String, String> older = new java.util.HashMap<>(recorded);
+        older.keySet().removeAll(List.of(HandFramingSpec.SECOND_PRESENCE, HandFramingSpec.DIRECT_PRESENCE,
+                HandFramingSpec.SURE_DETECTOR, HandFramingSpec.FINE_TILES));
+        assertThat(HandFramingSpec.fromProperties(older, "m").settings().check()).isEqualTo(HandLocator.SecondRead.OFF);
+    }
+
     private static PalmDetection palm(double score, Box box) {
         double[] k = new double[14];
         k[0] = box.x() + 0.1;

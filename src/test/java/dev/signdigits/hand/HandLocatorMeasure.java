@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code mvn -o test -Dtest=HandLocatorMeasure -Dsigndigits.measure=true}.
  */
 @Tag("measure")
-@EnabledIfSystemProperty(named = "signdigits.measure", matches = "true|locator|timing")
+@EnabledIfSystemProperty(named = "signdigits.measure", matches = "true|locator|timing|report")
 class HandLocatorMeasure {
     static final long TUNE_SEED = 7;
     static final long REPORT_SEED = 42;
@@ -28,6 +28,23 @@ class HandLocatorMeasure {
     @Test
     void measure() {
         String what = System.getProperty("signdigits.measure");
+        if (what.equals("report")) {
+            List<Path> scenes = HandTestData.imagenetSamples();
+            for (HandModels.Variant variant : HandModels.Variant.values()) {
+                for (Split part : new Split[] {Split.VAL, Split.TEST}) {
+                    List<HandTestData.LabeledPhoto> photos = HandTestData.split(part);
+                    long seed = part == Split.VAL ? TUNE_SEED : REPORT_SEED;
+                    try (HandLocator locator = HandLocator.open(HandTestData.models(variant), HandLocator.Settings.DEFAULT)) {
+                        System.out.println("== " + variant + " " + part + ", defaults");
+                        report(locator, variant, part + " photos as they are", photos.stream().map(p -> new StandIns.Frame(
+                                p.file().toString(), HandTestData.read(p.file()), p.label(), null, null)).toList());
+                        report(locator, variant, "phone-like (" + part + ")", StandIns.phoneLike(photos, scenes, seed));
+                        report(locator, variant, "no hand (" + part + ")", StandIns.noHand(scenes, photos, seed));
+                    }
+                }
+            }
+            return;
+        }
         if (!what.equals("timing")) {
             for (HandModels.Variant variant : HandModels.Variant.values()) {
                 rates(variant);
