@@ -112,6 +112,11 @@ public final class HandFraming implements AutoCloseable {
         return new FramedPhoto(null, result);
     }
 
+    /** Locators open now (each two TFLite interpreters); 0 when off, or after {@link #close()}. */
+    public int openLocators() {
+        return all.size();
+    }
+
     private HandLocator borrow() {
         HandLocator locator = idle.poll();
         if (locator == null) {
