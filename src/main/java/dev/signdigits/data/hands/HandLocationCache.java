@@ -8,7 +8,6 @@ import dev.signdigits.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,8 +49,7 @@ final class HandLocationCache {
             try {
                 JsonNode root = JSON.readTree(file.toFile());
                 if (JSON.convertValue(root.get("key"), Map.class).equals(key.values())) {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = root.get("photos").fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> photo = it.next();
+                    for (Map.Entry<String, JsonNode> photo : root.get("photos").properties()) {
                         JsonNode v = photo.getValue();
                         entries.put(photo.getKey(), new Entry(new Stamp(v.get("size").longValue(),
                                 v.get("modified_ns").longValue()), HandResultJson.read(v.get("result"))));
