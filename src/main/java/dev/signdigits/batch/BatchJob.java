@@ -15,8 +15,11 @@ package dev.signdigits.batch;
  * @param partitionSize photos per partition at most: each partition opens the model once
  * @param taskThreads   threads one inference call may use inside each task
  * @param overwrite     replace an existing output directory
+ * @param handModels    for a model trained with the hand locator: the local directory holding its
+ *                      MediaPipe files, or null to find them as every command does (models/raw, the
+ *                      offline mirror, a download); whether the locator runs is the model's choice
  */
 public record BatchJob(String model, String runtime, String input, String output, String master, int topK,
-                       int batchSize, int partitionSize, int taskThreads, boolean overwrite) {
+                       int batchSize, int partitionSize, int taskThreads, boolean overwrite, String handModels) {
     public static final String AUTO_RUNTIME = "auto";
 }

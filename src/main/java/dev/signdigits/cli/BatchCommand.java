@@ -5,6 +5,7 @@ import dev.signdigits.batch.BatchJob;
 import dev.signdigits.batch.BatchResult;
 import dev.signdigits.batch.BatchRunners;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Predict every photo under a path or glob with Apache Spark and write Parquet: path, digit,"
                 + " confidence, top-k probabilities, model id, and an error for photos that could not be read (the job"
-                + " still succeeds). Runs locally (--master local[*]) or on a cluster; see docs/batch.md.")
+                + " still succeeds). A model trained with the hand locator runs it on every photo (hand_found, hand_box;"
+                + " no hand: no digit and a reason). Runs locally (--master local[*]) or on a cluster; see docs/batch.md.")
 public final class BatchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -70,15 +72,24 @@ public final class BatchCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     int taskThreads;
 
+    @Option(names = "--hand-models", paramLabel = "DIR",
+            description = "Local directory holding the MediaPipe hand model files, for models trained with --hand-locator"
+                    + " (shipped to the executors with the model; default: models/raw/mediapipe-hands, then the offline"
+                    + " mirror, then a download). Whether the locator runs is the model's choice, not an option.")
+    Path handModels;
+
     @Override
     public Integer call() {
         BatchJob job = job();
         BatchResult result = BatchRunners.find().run(job);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Wrote %,d rows to %s: %,d predicted, %,d could not be read (see the error column).%n",
-                result.photos(), result.output(), result.predicted(), result.failed());
-        out.printf(Locale.ROOT, "Model %s (%s), %d partitions, %.1f s (%.0f photos/s).%n", result.modelId(),
-                result.runtime(), result.partitions(), result.jobSeconds(), result.photosPerSecond());
+        String noHand = result.handFraming().equals("off") ? ""
+                : String.format(Locale.ROOT, " %,d without a hand (see the reason column),", result.noHand());
+        out.printf(Locale.ROOT, "Wrote %,d rows to %s: %,d predicted,%s %,d could not be read (see the error column).%n",
+                result.photos(), result.output(), result.predicted(), noHand, result.failed());
+        out.printf(Locale.ROOT, "Model %s (%s), hand locator %s, %d partitions, %.1f s (%.0f photos/s).%n",
+                result.modelId(), result.runtime(), result.handFraming(), result.partitions(), result.jobSeconds(),
+                result.photosPerSecond());
         out.flush();
         return 0;
     }
@@ -92,7 +103,8 @@ public final class BatchCommand implements Callable<Integer> {
         require(partitionSize >= 1, "--partition-size must be at least 1, got " + partitionSize + ".");
         require(taskThreads >= 1, "--task-threads must be at least 1, got " + taskThreads + ".");
         return new BatchJob(model.strip(), runtime.strip().toLowerCase(Locale.ROOT), input.strip(), output.strip(),
-                master.strip(), topK, batchSize, partitionSize, taskThreads, overwrite);
+                master.strip(), topK, batchSize, partitionSize, taskThreads, overwrite,
+                handModels == null ? null : handModels.toAbsolutePath().normalize().toString());
     }
 
     private static void require(boolean condition, String message) {

@@ -6,6 +6,9 @@ import picocli.CommandLine.Option;
 
 /** The training flags, turned into an immutable {@link TrainingConfig}. Defaults are the measured best. */
 public final class TrainOptions {
+    /** {@code --hand-locator}'s default; {@code data stats} uses the same, so it reports what train will leave out. */
+    public static final String DEFAULT_HAND_LOCATOR = "off";
+
     @Option(names = "--data-dir", defaultValue = "data/raw/sign-language-digits",
             description = "Dataset in ImageFolder layout (one folder per digit); fetched there if missing.")
     Path dataDir;
@@ -70,7 +73,7 @@ public final class TrainOptions {
     @Option(names = "--decode-threads", defaultValue = "2", description = "Threads for decoding and augmentation.")
     int threads;
 
-    @Option(names = "--hand-locator", defaultValue = "off",
+    @Option(names = "--hand-locator", defaultValue = DEFAULT_HAND_LOCATOR,
             description = "auto (MediaPipe full), full or lite: locate the hand in every photo and train on the hand crops;"
                     + " the model then always runs with the locator (as accurate on the test split, far better on small,"
                     + " turned hands; serve does not run it yet and refuses such models; docs/hand-locator.md)."

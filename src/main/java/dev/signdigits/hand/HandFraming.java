@@ -112,6 +112,41 @@ public final class HandFraming implements AutoCloseable {
         return new FramedPhoto(null, result);
     }
 
+    /**
+     * The locator's answer alone, without the crop: what {@link #frame(BufferedImage)} crops by.
+     * Only for a framing that {@link #locates()}.
+     */
+    public HandResult locate(BufferedImage photo) {
+        if (!spec.on()) {
+            throw new IllegalStateException("this framing does not locate hands");
+        }
+        HandLocator locator = borrow();
+        try {
+            return locator.locate(RgbFrame.of(photo));
+        } finally {
+            release(locator);
+        }
+    }
+
+    /**
+     * As {@link #frame(BufferedImage)}, with the locator's answer for this photo already known (from
+     * {@link #locate} on the same pixels, e.g. cached): crops by it instead of locating again.
+     */
+    public FramedPhoto frame(BufferedImage photo, HandResult located) {
+        if (!spec.on()) {
+            return frame(photo);
+        }
+        if (located instanceof HandResult.Found hand) {
+            return new FramedPhoto(spec.crop().crop(RgbFrame.of(photo), hand.landmarks(), inputSize), hand);
+        }
+        return new FramedPhoto(null, located);
+    }
+
+    /** Locators open now (each two TFLite interpreters); 0 when off, or after {@link #close()}. */
+    public int openLocators() {
+        return all.size();
+    }
+
     private HandLocator borrow() {
         HandLocator locator = idle.poll();
         if (locator == null) {

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the hand locator said about every photo of a run, located once when the photos are loaded:
+ * What the hand locator said about every photo of a run, located once when the photos are loaded
+ * (or taken from the dataset's hand location cache, see {@link dev.signdigits.data.hands.DatasetHands}):
  * written as {@code hands.csv} with the run, counted in provenance. Photos without a hand are not
  * trained, validated or tested on (serving answers "no hand" for them); they are listed here.
+ *
+ * @param rows      every located photo's answer
+ * @param fromCache how many of the answers came from the cache rather than the locator
  */
-record HandLocations(List<Row> rows) {
+record HandLocations(List<Row> rows, int fromCache) {
     static final String FILE = "hands.csv";
-    static final HandLocations NONE = new HandLocations(List.of());
+    static final HandLocations NONE = new HandLocations(List.of(), 0);
 
     /** One photo: its split ("train", "val", "test"), path relative to the data dir, and the answer. */
     record Row(String split, String file, HandResult result) {}

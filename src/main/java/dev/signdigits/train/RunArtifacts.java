@@ -174,6 +174,7 @@ final class RunArtifacts {
         int missingTest = hands.missing("test").size();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("hand_photos_located", Integer.toString(hands.rows().size()));
+        m.put("hand_locations_cached", Integer.toString(hands.fromCache()));
         m.put("hand_missing_train", Integer.toString(hands.missing("train").size()));
         m.put("hand_missing_val", Integer.toString(hands.missing("val").size()));
         m.put("hand_missing_test", Integer.toString(missingTest));

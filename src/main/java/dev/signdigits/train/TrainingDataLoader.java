@@ -6,6 +6,7 @@ import dev.signdigits.data.DatasetIndex;
 import dev.signdigits.data.DecodeFailure;
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.LabeledFile;
+import dev.signdigits.data.hands.DatasetHands;
 import dev.signdigits.data.fetch.DatasetFetcher;
 import dev.signdigits.data.fetch.FetchOptions;
 import dev.signdigits.data.split.GroupsFile;
@@ -51,12 +52,22 @@ final class TrainingDataLoader {
         SplitImages train;
         SplitImages val;
         SplitImages test;
+        int fromCache = 0;
         try (HandFraming framing = HandFraming.open(config.handFraming(), config.inputSize(), config.modelsDir())) {
-            train = decode("train", config, index, manifest.files(Split.TRAIN), groups, decoder, unreadable, framing, hands);
-            val = decode("val", config, index, manifest.files(Split.VAL), groups, decoder, unreadable, framing, hands);
-            test = decode("test", config, index, manifest.files(Split.TEST), groups, decoder, unreadable, framing, hands);
+            // the answers data stats (or an earlier run) cached for unchanged photos: located once, whichever ran first
+            DatasetHands cache = framing.locates()
+                    ? DatasetHands.open(framing, index, config.manifest().toAbsolutePath().getParent()) : null;
+            train = decode("train", index, manifest.files(Split.TRAIN), groups, decoder, unreadable, framing, cache, hands);
+            val = decode("val", index, manifest.files(Split.VAL), groups, decoder, unreadable, framing, cache, hands);
+            test = decode("test", index, manifest.files(Split.TEST), groups, decoder, unreadable, framing, cache, hands);
+            if (cache != null) {
+                cache.save();
+                fromCache = cache.fromCache();
+                LOG.info("Hand locations: {} located, {} from the cache {}", cache.located(), cache.fromCache(),
+                        cache.cacheFile());
+            }
         }
-        HandLocations located = new HandLocations(hands);
+        HandLocations located = new HandLocations(hands, fromCache);
         if (framing(config)) {
             List<HandLocations.Row> missing = located.missing(null);
             LOG.info("Hand locator ({}): a hand in {} of {} photos; {} without a hand are left out (train {}, val {},"
@@ -109,13 +120,15 @@ final class TrainingDataLoader {
         return framing.frame(image.rgb());
     }
 
-    private static SplitImages decode(String split, TrainingConfig config, DatasetIndex index, List<LabeledFile> files,
+    /** @param cache the hand locations cached so far, or null (locator off) */
+    private static SplitImages decode(String split, DatasetIndex index, List<LabeledFile> files,
                                       Map<String, String> groups, BulkDecoder decoder, int[] unreadable,
-                                      HandFraming framing, List<HandLocations.Row> hands) {
+                                      HandFraming framing, DatasetHands cache, List<HandLocations.Row> hands) {
         BulkDecoder.BulkResult<FramedPhoto> result;
         String task = String.format(java.util.Locale.ROOT, framing.locates() ? "hands %-5s" : "decode %-5s", split);
         try (ProgressBar bar = new ProgressBar(task, files.size(), "img")) {
-            result = decoder.decodeAll(index, files, (file, image) -> kept(image, framing), bar::step);
+            result = decoder.decodeAll(index, files,
+                    (file, image) -> cache == null ? kept(image, framing) : cache.frame(file, image.rgb()), bar::step);
         }
         for (DecodeFailure failure : result.report().failures()) {
             LOG.warn("Skipping {}: {}", failure.file(), failure.message());

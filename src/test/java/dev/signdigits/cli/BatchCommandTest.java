@@ -34,12 +34,13 @@ class BatchCommandTest {
     @Test
     void optionsComeFromFlagsEnvironmentAndDotEnvAndAreChecked() {
         DotEnv dotEnv = DotEnv.parse(Path.of(".env"), List.of("SIGNDIGITS_PARTITION_SIZE=250", "SIGNDIGITS_MASTER=local[2]"));
-        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(Map.of("SIGNDIGITS_INPUT", "/archive/*.jpg"), dotEnv));
+        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(Map.of("SIGNDIGITS_INPUT", "/archive/*.jpg",
+                "SIGNDIGITS_HAND_MODELS", "/opt/hands"), dotEnv));
         BatchCommand command = cli.parseArgs("batch", "--output", "out", "--runtime", "ONNX").subcommand()
                 .commandSpec().commandLine().getCommand();
         BatchJob job = command.job();
         assertThat(job).isEqualTo(new BatchJob("models/finetuned/latest", "onnx", "/archive/*.jpg", "out", "local[2]", 3,
-                16, 250, 1, false));
+                16, 250, 1, false, Path.of("/opt/hands").toAbsolutePath().toString()));
 
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));

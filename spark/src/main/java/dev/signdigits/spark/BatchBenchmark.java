@@ -2,6 +2,7 @@ package dev.signdigits.spark;
 
 import dev.signdigits.batch.BatchJob;
 import dev.signdigits.batch.BatchResult;
+import dev.signdigits.hand.HandFramingSpec;
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
@@ -32,8 +33,11 @@ import picocli.CommandLine.Parameters;
  * worker threads each opening one classifier (one thread per call) once and taking slices of
  * {@code partition-size} photos from a shared queue, the same decoder and batch size, results
  * written to one file. The difference is what Spark costs, per-partition model opening included.
- * Prints one line: {@code mode photos failed seconds job_seconds} (for single both are the same;
- * for spark, seconds include starting and stopping the session).
+ * Prints one line: {@code mode photos failed seconds job_seconds hand_locator no_hand} (for single
+ * both times are the same; for spark, seconds include starting and stopping the session;
+ * hand_locator is the locator the model records, {@code off} or its variant, and no_hand the
+ * photos in which it found none). A model trained with the hand locator runs it in both modes,
+ * so bench/batch.sh measures throughput with the locator on and off by passing two models.
  */
 @Command(name = "batch-benchmark", mixinStandardHelpOptions = true)
 public final class BatchBenchmark implements Callable<Integer> {
@@ -69,24 +73,36 @@ public final class BatchBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         long photos;
         long failed;
+        long noHand;
         double jobSeconds;
         if (mode.equals("spark")) {
             BatchResult result = new SparkBatchRunner().run(new BatchJob(file.location(), file.runtime(), input.toString(),
-                    output.toString(), "local[" + workers + "]", 3, batchSize, partitionSize, 1, true));
+                    output.toString(), "local[" + workers + "]", 3, batchSize, partitionSize, 1, true, null));
             photos = result.photos();
             failed = result.failed();
+            noHand = result.noHand();
             jobSeconds = result.jobSeconds();
         } else if (mode.equals("single")) {
             List<PhotoPrediction> results = single(file);
             photos = results.size();
             failed = results.stream().filter(p -> !p.ok()).count();
+            noHand = results.stream().filter(p -> p.ok() && !p.hasDigit()).count();
             jobSeconds = (System.nanoTime() - start) / 1e9;
         } else {
             throw new CommandLine.ParameterException(new CommandLine(this), "mode must be single or spark, got " + mode);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%s %d %d %.3f %.3f%n", mode, photos, failed, seconds, jobSeconds);
+        System.out.printf(Locale.ROOT, "%s %d %d %.3f %.3f %s %d%n", mode, photos, failed, seconds, jobSeconds,
+                handLocator(file), noHand);
         return 0;
+    }
+
+    /** What the model records: {@code off}, or the locator's variant. */
+    private static String handLocator(ModelFile file) {
+        try (DigitClassifier classifier = DigitClassifiers.open(file.runtime(), Path.of(file.location()), 1)) {
+            HandFramingSpec spec = HandFramingSpec.fromProperties(classifier.info().properties(), file.location());
+            return spec.on() ? spec.variant().toString() : "off";
+        }
     }
 
     /** W threads, each with one classifier opened once, taking partition-sized slices from a shared queue. */
@@ -115,8 +131,8 @@ public final class BatchBenchmark implements Callable<Integer> {
 
     private List<PhotoPrediction> predict(ModelFile file, Queue<List<Path>> slices) {
         List<PhotoPrediction> out = new ArrayList<>();
-        try (DigitClassifier classifier = DigitClassifiers.open(file.runtime(), Path.of(file.location()), 1)) {
-            PhotoPredictor predictor = new PhotoPredictor(classifier, new ImageDecoder(), batchSize);
+        try (DigitClassifier classifier = DigitClassifiers.open(file.runtime(), Path.of(file.location()), 1);
+             PhotoPredictor predictor = new PhotoPredictor(classifier, new ImageDecoder(), batchSize)) {
             for (List<Path> slice = slices.poll(); slice != null; slice = slices.poll()) {
                 predictor.stream(slice.stream().map(PhotoSource::of).iterator(), 3).forEachRemaining(out::add);
             }
@@ -128,7 +144,9 @@ public final class BatchBenchmark implements Callable<Integer> {
         Files.createDirectories(output.toAbsolutePath().getParent());
         try (BufferedWriter w = Files.newBufferedWriter(output)) {
             for (PhotoPrediction p : predictions) {
-                w.write(p.file() + "\t" + (p.ok() ? p.digit() + "\t" + p.confidence() : "-\t-\t" + p.error()) + "\n");
+                String answer = !p.ok() ? "-\t-\t" + p.error() : p.hasDigit() ? p.digit() + "\t" + p.confidence()
+                        : "-\t-\tno hand";
+                w.write(p.file() + "\t" + answer + "\n");
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.signdigits.spark;
 
 import dev.signdigits.image.ImageDecoder;
-import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;
 import java.util.Iterator;
@@ -16,23 +15,32 @@ import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
- * Predicts one partition of photo rows ({@code path}): opens one classifier for the partition, reads,
- * decodes and classifies the photos in batches of {@code batchSize} as Spark pulls the rows, and
- * closes the classifier when the rows run out or the task ends, whether it succeeded or failed.
+ * Predicts one partition of photo rows ({@code path}): opens one classifier and the model's hand
+ * framing (its locators, when the model was trained with one) for the partition, reads, decodes,
+ * frames and classifies the photos in batches of {@code batchSize} as Spark pulls the rows, and
+ * closes both when the rows run out or the task ends, whether it succeeded or failed.
  */
 final class PredictPartition implements MapPartitionsFunction<Row, Row> {
     private final ModelFile model;
     private final Broadcast<SerializableHadoopConf> hadoopConf;
-    private final LongAccumulator failed;
+    private final Counters counters;
     private final int topK;
     private final int batchSize;
     private final int threads;
 
-    PredictPartition(ModelFile model, Broadcast<SerializableHadoopConf> hadoopConf, LongAccumulator failed, int topK,
+    /**
+     * What the job counts as rows are written (Spark applies each task's update once).
+     *
+     * @param failed photos that could not be read
+     * @param noHand photos read in which the hand locator found no hand
+     */
+    record Counters(LongAccumulator failed, LongAccumulator noHand) implements java.io.Serializable {}
+
+    PredictPartition(ModelFile model, Broadcast<SerializableHadoopConf> hadoopConf, Counters counters, int topK,
                      int batchSize, int threads) {
         this.model = model;
         this.hadoopConf = hadoopConf;
-        this.failed = failed;
+        this.counters = counters;
         this.topK = topK;
         this.batchSize = batchSize;
         this.threads = threads;
@@ -41,21 +49,21 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         ImagePlugins.register();
-        DigitClassifier classifier = model.open(threads);
+        PartitionModel partitionModel = PartitionModel.open(model.open(threads), HandModelFiles::open);
         TaskContext task = TaskContext.get();
         if (task != null) { // also when the task fails or is killed while rows are still being pulled
-            task.addTaskCompletionListener((TaskCompletionListener) context -> classifier.close());
+            task.addTaskCompletionListener((TaskCompletionListener) context -> partitionModel.close());
         }
-        return predict(rows, classifier, hadoopConf.value().get(), failed, topK, batchSize);
+        return predict(rows, partitionModel, hadoopConf.value().get(), counters, topK, batchSize);
     }
 
     /**
      * The prediction rows for photo rows ({@code path}), produced as they are pulled, counting the
-     * photos that could not be read in {@code failed}; closes {@code classifier} once the last row is
-     * out or reading the rows fails.
+     * photos that could not be read and those without a hand in {@code counters}; closes
+     * {@code partitionModel} once the last row is out or reading the rows fails.
      */
-    static Iterator<Row> predict(Iterator<Row> rows, DigitClassifier classifier, Configuration conf,
-                                 LongAccumulator failed, int topK, int batchSize) {
+    static Iterator<Row> predict(Iterator<Row> rows, PartitionModel partitionModel, Configuration conf,
+                                 Counters counters, int topK, int batchSize) {
         Iterator<HadoopPhoto> photos = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -68,23 +76,23 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
                 return new HadoopPhoto(row.getString(0), conf);
             }
         };
-        Iterator<PhotoPrediction> predictions = new PhotoPredictor(classifier, new ImageDecoder(), batchSize)
-                .stream(photos, topK);
-        return new ClosingRows(predictions, classifier, failed);
+        Iterator<PhotoPrediction> predictions = new PhotoPredictor(partitionModel.classifier(), new ImageDecoder(),
+                batchSize, partitionModel.framing()).stream(photos, topK);
+        return new ClosingRows(predictions, partitionModel, counters);
     }
 
-    /** The prediction rows; closes the classifier as soon as the last one has been produced. */
+    /** The prediction rows; closes the partition's model as soon as the last one has been produced. */
     private static final class ClosingRows implements Iterator<Row> {
         private final Iterator<PhotoPrediction> predictions;
-        private final DigitClassifier classifier;
-        private final LongAccumulator failed;
+        private final PartitionModel partitionModel;
+        private final Counters counters;
         private final String modelId;
 
-        ClosingRows(Iterator<PhotoPrediction> predictions, DigitClassifier classifier, LongAccumulator failed) {
+        ClosingRows(Iterator<PhotoPrediction> predictions, PartitionModel partitionModel, Counters counters) {
             this.predictions = predictions;
-            this.classifier = classifier;
-            this.failed = failed;
-            this.modelId = classifier.info().id();
+            this.partitionModel = partitionModel;
+            this.counters = counters;
+            this.modelId = partitionModel.classifier().info().id();
         }
 
         @Override
@@ -93,11 +101,11 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
             try {
                 more = predictions.hasNext();
             } catch (RuntimeException | Error e) {
-                classifier.close();
+                partitionModel.close();
                 throw e;
             }
             if (!more) {
-                classifier.close();
+                partitionModel.close();
             }
             return more;
         }
@@ -109,7 +117,9 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
             }
             PhotoPrediction prediction = predictions.next();
             if (!prediction.ok()) {
-                failed.add(1);
+                counters.failed().add(1);
+            } else if (!prediction.hasDigit()) {
+                counters.noHand().add(1);
             }
             return PredictionRows.of(prediction, modelId);
         }

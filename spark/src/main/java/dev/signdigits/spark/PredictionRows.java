@@ -1,5 +1,6 @@
 package dev.signdigits.spark;
 
+import dev.signdigits.hand.HandResult;
 import dev.signdigits.predict.PhotoPrediction;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -10,8 +11,12 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The output table, one row per input photo (see docs/batch.md):
- * {@code path, digit, confidence, top_k: array<struct<digit, probability>>, model_id, error}.
- * A photo that could not be read has a null digit, confidence and top_k, and an error.
+ * {@code path, digit, confidence, top_k: array<struct<digit, probability>>, model_id, error,
+ * hand_found, hand_box: array<float>, reason}. A photo that could not be read has a null digit,
+ * confidence and top_k, and an error. With a model trained with the hand locator, {@code hand_found}
+ * says whether it found a hand and {@code hand_box} where (x, y, w, h in the photo's pixels); a
+ * photo without a hand is read, not an error: a null digit and a {@code reason}. With a model that
+ * reads whole photos both hand columns are null.
  */
 final class PredictionRows {
     static final StructType TOP_K_ENTRY = new StructType()
@@ -24,7 +29,10 @@ final class PredictionRows {
             .add("confidence", DataTypes.FloatType, true)
             .add("top_k", DataTypes.createArrayType(TOP_K_ENTRY, false), true)
             .add("model_id", DataTypes.StringType, false)
-            .add("error", DataTypes.StringType, true);
+            .add("error", DataTypes.StringType, true)
+            .add("hand_found", DataTypes.BooleanType, true)
+            .add("hand_box", DataTypes.createArrayType(DataTypes.FloatType, false), true)
+            .add("reason", DataTypes.StringType, true);
 
     static final Encoder<Row> ENCODER = Encoders.row(SCHEMA);
 
@@ -32,11 +40,25 @@ final class PredictionRows {
 
     static Row of(PhotoPrediction p, String modelId) {
         if (!p.ok()) {
-            return RowFactory.create(p.file(), null, null, null, modelId, p.error());
+            return RowFactory.create(p.file(), null, null, null, modelId, p.error(), null, null, null);
+        }
+        HandResult hand = p.hand();
+        if (hand instanceof HandResult.NoHand none) {
+            return RowFactory.create(p.file(), null, null, null, modelId, null, false, null, none.reason());
         }
         Row[] topK = p.topK().stream()
                 .map(r -> RowFactory.create(r.label(), (float) r.probability()))
                 .toArray(Row[]::new);
-        return RowFactory.create(p.file(), p.digit(), (float) p.confidence(), topK, modelId, null);
+        Float[] box = hand instanceof HandResult.Found found ? boxed(found.box().toArray()) : null;
+        return RowFactory.create(p.file(), p.digit(), (float) p.confidence(), topK, modelId, null,
+                hand == null ? null : true, box, null);
+    }
+
+    private static Float[] boxed(float[] values) {
+        Float[] out = new Float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 }

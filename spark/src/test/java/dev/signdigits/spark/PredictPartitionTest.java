@@ -3,8 +3,9 @@ package dev.signdigits.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
+import dev.signdigits.predict.PhotoPredictor;
+import dev.signdigits.runtime.DigitClassifier;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The per-partition predictor without Spark around it: one real classifier, closed at the end or on failure. */
+/**
+ * The per-partition predictor without Spark around it: one real classifier and the model's framing
+ * (with the hand locator's interpreters for a hand-locator model), closed at the end or on failure.
+ */
 class PredictPartitionTest {
     @TempDir
     Path tmp;
@@ -26,23 +30,66 @@ class PredictPartitionTest {
     void predictsInInputOrderAndClosesTheClassifierAfterTheLastRow() throws Exception {
         List<Path> files = TestPhotos.create(tmp, 2);
         List<Row> rows = files.stream().map(f -> RowFactory.create("file:" + f)).toList();
-        DigitClassifier classifier = DigitClassifiers.open("tflite-int8", TestModel.int8(), 1);
+        PartitionModel model = open(TestModel.int8());
 
         List<Row> out = new ArrayList<>();
-        LongAccumulator failed = new LongAccumulator();
-        PredictPartition.predict(rows.iterator(), classifier, new Configuration(), failed, 3, 4).forEachRemaining(out::add);
+        PredictPartition.Counters counters = counters();
+        PredictPartition.predict(rows.iterator(), model, new Configuration(), counters, 3, 4).forEachRemaining(out::add);
 
         assertThat(out).extracting(r -> r.getString(0)).containsExactlyElementsOf(rows.stream().map(r -> r.getString(0)).toList());
         int error = PredictionRows.SCHEMA.fieldIndex("error");
         assertThat(out).filteredOn(r -> !r.isNullAt(error)).hasSize(TestPhotos.BAD.size());
-        assertThat(failed.value()).isEqualTo(TestPhotos.BAD.size());
-        assertClosed(classifier);
+        assertThat(counters.failed().value()).isEqualTo(TestPhotos.BAD.size());
+        assertThat(counters.noHand().value()).isZero();
+        assertThat(out).as("a whole-photo model looks for no hand")
+                .allSatisfy(r -> assertThat(r.isNullAt(PredictionRows.SCHEMA.fieldIndex("hand_found"))).isTrue());
+        assertClosed(model);
     }
 
     @Test
     void closesTheClassifierWhenReadingTheRowsFails() throws Exception {
         Path photo = TestPhotos.create(tmp, 1).get(0);
-        Iterator<Row> failing = new Iterator<>() {
+        PartitionModel model = open(TestModel.int8());
+        Iterator<Row> out = PredictPartition.predict(failingAfterTwo(photo), model, new Configuration(), counters(), 3, 16);
+
+        assertThatThrownBy(out::hasNext).hasMessage("the input stream broke");
+        assertClosed(model);
+    }
+
+    @Test
+    void aHandLocatorModelOpensItsLocatorOnceAndClosesItWithTheLastRowOrOnFailure() throws Exception {
+        List<Path> files = TestPhotos.create(tmp, 1).subList(0, 10); // one real photo per digit
+        List<Row> rows = files.stream().map(f -> RowFactory.create("file:" + f)).toList();
+        PartitionModel model = open(TestModel.handInt8());
+        assertThat(model.framing().locates()).isTrue();
+
+        Iterator<Row> out = PredictPartition.predict(rows.iterator(), model, new Configuration(), counters(), 3, 4);
+        out.next();
+        assertThat(model.framing().openLocators()).as("one caller, one locator, reused").isEqualTo(1);
+        out.forEachRemaining(r -> { });
+        assertThat(model.framing().openLocators()).as("closed with the last row").isZero();
+        assertClosed(model);
+
+        PartitionModel failing = open(TestModel.handInt8());
+        Iterator<Row> broken = PredictPartition.predict(failingAfterTwo(files.get(0)), failing, new Configuration(),
+                counters(), 3, 16);
+        assertThatThrownBy(broken::hasNext).hasMessage("the input stream broke");
+        assertThat(failing.framing().openLocators()).isZero();
+        assertClosed(failing);
+    }
+
+    private static PartitionModel open(Path file) {
+        DigitClassifier classifier = DigitClassifiers.open("tflite-int8", file, 1);
+        return PartitionModel.open(classifier, c -> PhotoPredictor.framingOf(c, TestModel.HAND_MODELS));
+    }
+
+    private static PredictPartition.Counters counters() {
+        return new PredictPartition.Counters(new LongAccumulator(), new LongAccumulator());
+    }
+
+    /** Rows of {@code photo} that break on the third. */
+    private static Iterator<Row> failingAfterTwo(Path photo) {
+        return new Iterator<>() {
             private int served;
 
             @Override
@@ -58,15 +105,11 @@ class PredictPartitionTest {
                 return RowFactory.create("file:" + photo);
             }
         };
-        DigitClassifier classifier = DigitClassifiers.open("tflite-int8", TestModel.int8(), 1);
-        Iterator<Row> out = PredictPartition.predict(failing, classifier, new Configuration(), new LongAccumulator(), 3, 16);
-
-        assertThatThrownBy(out::hasNext).hasMessage("the input stream broke");
-        assertClosed(classifier);
     }
 
-    private static void assertClosed(DigitClassifier classifier) {
-        assertThatThrownBy(() -> classifier.classify(List.of(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB))))
+    private static void assertClosed(PartitionModel model) {
+        assertThat(model.isClosed()).isTrue();
+        assertThatThrownBy(() -> model.classifier().classify(List.of(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 }

@@ -42,7 +42,7 @@ class SparkBatchJobTest {
                 "--output", output.toString(), "--master", "local[2]", "--partition-size", "50");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).contains("Wrote 205 rows", "200 predicted, 5 could not be read", "5 partitions");
+        assertThat(run.stdout()).contains("Wrote 205 rows", "200 predicted, 5 could not be read", "5 partitions", "hand locator off");
         List<Row> rows = OutputTable.read(output);
         assertThat(rows).hasSize(inputs.size());
         assertThat(new HashSet<>(rows.stream().map(OutputTable::file).toList())).containsExactlyInAnyOrderElementsOf(inputs);
@@ -57,6 +57,9 @@ class SparkBatchJobTest {
             JsonNode expected = predicted.get(file);
             assertThat(expected).as("predict's answer for " + file).isNotNull();
             assertThat(row.<String>getAs("model_id")).isEqualTo(modelId);
+            assertThat(row.<Object>getAs("hand_found")).as("a whole-photo model looks for no hand").isNull();
+            assertThat(row.<Object>getAs("hand_box")).isNull();
+            assertThat(row.<String>getAs("reason")).isNull();
             if (TestPhotos.BAD.contains(file.getFileName().toString())) {
                 assertThat(row.<String>getAs("digit")).as(file.toString()).isNull();
                 assertThat(row.<Object>getAs("top_k")).isNull();

@@ -21,9 +21,10 @@ import java.util.Map;
  * @param ignoredFiles           non-image files inside class folders
  * @param decodeSeconds          time to decode everything
  * @param decodeThreads          threads used
+ * @param hands                  what the hand locator found, or null when it was not run
  */
 public record DatasetStats(String dataDir, String datasetSha256, int images, List<String> labels,
                            Map<String, Integer> perClass, String manifest, Boolean manifestMatchesDataset,
                            Map<String, Map<String, Integer>> perSplit, Map<String, Integer> sizes,
                            Map<String, Integer> formats, List<DecodeFailure> unreadable, List<String> ignoredFiles,
-                           double decodeSeconds, int decodeThreads) {}
+                           double decodeSeconds, int decodeThreads, HandStats hands) {}
