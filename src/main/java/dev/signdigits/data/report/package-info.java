@@ -1,2 +1,2 @@
-/** Looking at a dataset: statistics (text and JSON) and a labelled preview grid. */
+/** Looking at a dataset: statistics (text and JSON, with the photos in which no hand is found) and a labelled preview grid. Sits above {@code hand}. */
 package dev.signdigits.data.report;
