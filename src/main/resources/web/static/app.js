@@ -134,6 +134,14 @@
     error.textContent = message;
   }
 
+  // A small photo (the dataset's are 100x100) is shown at least 240 px on its longer side, so its
+  // hand box and landmarks can be seen; larger ones keep the stylesheet's limits.
+  function fitSmall(img) {
+    const side = Math.max(img.naturalWidth, img.naturalHeight);
+    img.style.width = side > 0 && side < 240 ? Math.round(img.naturalWidth * 240 / side) + 'px' : '';
+  }
+  preview.addEventListener('load', function () { fitSmall(preview); });
+
   function imageLoaded(img) {
     if (img.complete && img.naturalWidth > 0) { return Promise.resolve(); }
     return new Promise(function (resolve) {
