@@ -16,6 +16,8 @@
 #
 # Usage: bench/page-fps.sh [MODEL_DIR]
 #   RUNTIME=auto  SECONDS_MEASURED=20  WARMUP_SECONDS=5  PHOTO=(a dataset photo of a 3)  APPEND=1
+#   SCENE=PICTURE: the camera shows this picture as the whole frame instead (e.g. one without a hand:
+#   SCENE=../shared/pretrained/imagenet-samples/sunflower.bmp measures frames answered "no hand")
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -32,12 +34,15 @@ for tool in /usr/bin/chromium /usr/bin/chromedriver; do
 done
 [[ -f "$model/model.json" ]] || { echo "no model at $model: run ./signdigits train --hand-locator auto first, or pass a model directory" >&2; exit 2; }
 [[ -f "$PHOTO" ]] || { echo "no photo at $PHOTO: set PHOTO" >&2; exit 2; }
+camera=(--photo "$PHOTO"); shown="a 640x480 scene of \`$(basename "$PHOTO")\` at 30% of the width"
+if [[ -n "${SCENE:-}" ]]; then camera=(--scene "$SCENE"); shown="\`$(basename "$SCENE")\` as the whole 640x480 frame"; fi
 locator=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get('provenance', {}).get('hand_locator', 'off'))" "$model/model.json")
 [[ "$locator" != off ]] || echo "warning: $model was trained without the hand locator (hand_locator=off): measuring whole-photo frames" >&2
 out=bench/results/page-fps-$(date -u +%Y%m%dT%H%M%SZ); mkdir -p "$out"
 source bench/bench-jar.sh   # builds the product and benchmark jars outside the timed run
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$out/serve.out"   # exists before the loop below reads it (the server's redirection races with it)
 ./signdigits serve --model "$model" --runtime "$RUNTIME" --port 0 --watch-interval-ms 0 \
   >"$out/serve.out" 2>"$out/serve.log" &
 server=$!
@@ -53,7 +58,7 @@ done
 [[ -n "$port" ]] || { echo "serve did not start within 2 minutes" >&2; exit 1; }
 served_runtime=$(sed -n 's/^Loaded model [^ ]* (\([^)]*\)).*/\1/p' "$out/serve.out")
 
-java -cp "$BENCH_CP" dev.signdigits.web.PageFps --url "http://127.0.0.1:$port" --photo "$PHOTO" \
+java -cp "$BENCH_CP" dev.signdigits.web.PageFps --url "http://127.0.0.1:$port" "${camera[@]}" \
   --seconds "$SECONDS_MEASURED" --warmup-seconds "$WARMUP_SECONDS" --work-dir "$out" >"$out/page-fps.txt" 2>"$out/page-fps.log"
 stop_server; trap - EXIT
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -68,8 +73,8 @@ print()
 print("### Page webcam frames per second (bench/page-fps.sh), $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)")
 print()
 print("Model \`$(basename "$(readlink -f "$model")")\` (hand_locator=$locator), runtime **$served_runtime**; headless Chromium"
-      " $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}') with a fake camera playing a 640x480 scene of"
-      " \`$(basename "$PHOTO")\` at 30% of the width, on the same cores as the server; one frame in flight,"
+      " $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}') with a fake camera playing $shown,"
+      " on the same cores as the server; one frame in flight,"
       " $WARMUP_SECONDS s warm-up, $SECONDS_MEASURED s measured; load average before $load_before, after $load_after.")
 print()
 print("| measure | value | target | met |")

@@ -28,7 +28,8 @@ import javax.imageio.ImageIO;
 /**
  * The page's webcam mode, measured: headless Chromium opens a running {@code signdigits serve}
  * page with a fake camera that plays a still frame (a dataset photo small in a 640x480 scene, as a
- * phone or webcam sees a hand), starts the webcam, and after a warm-up counts the frames the page
+ * phone or webcam sees a hand; or {@code --scene}: any picture as the whole frame, e.g. one without a
+ * hand), starts the webcam, and after a warm-up counts the frames the page
  * had classified over {@code --seconds}. The page sends one frame at a time, the next as soon as
  * the answer is in, so this is the rate the service gives one viewer. The service's own metrics
  * over the same interval say where the time went (HTTP request, locating the hand, inference).
@@ -37,7 +38,7 @@ import javax.imageio.ImageIO;
  * benchmark jar has no Selenium). Prints one line of {@code key=value} pairs.
  *
  * <pre>java -cp target/signdigits-bench.jar:target/signdigits.jar:target/lib/* dev.signdigits.web.PageFps \
- *     --url http://127.0.0.1:8080 --photo PHOTO.JPG [--seconds 20] [--warmup-seconds 5] [--work-dir DIR]
+ *     --url http://127.0.0.1:8080 (--photo PHOTO.JPG | --scene PICTURE) [--seconds 20] [--warmup-seconds 5] [--work-dir DIR]
  *     [--chromium /usr/bin/chromium] [--chromedriver /usr/bin/chromedriver]</pre>
  */
 public final class PageFps {
@@ -59,8 +60,10 @@ public final class PageFps {
         }
         String url = required(options, "--url");
         Path workDir = Files.createDirectories(Path.of(options.getOrDefault("--work-dir", "target/page-fps")));
-        Path video = Y4mVideo.write(scene(ImageIO.read(Path.of(required(options, "--photo")).toFile())), 15, 30,
-                workDir.resolve("camera.y4m"));
+        BufferedImage frame = options.containsKey("--scene")
+                ? scaled(ImageIO.read(Path.of(options.get("--scene")).toFile()))
+                : scene(ImageIO.read(Path.of(required(options, "--photo")).toFile()));
+        Path video = Y4mVideo.write(frame, 15, 30, workDir.resolve("camera.y4m"));
         double seconds = Double.parseDouble(options.getOrDefault("--seconds", "20"));
         double warmup = Double.parseDouble(options.getOrDefault("--warmup-seconds", "5"));
         Path chromium = Path.of(options.getOrDefault("--chromium", "/usr/bin/chromium"));
@@ -122,6 +125,19 @@ public final class PageFps {
             t.scale(scale, scale);
             t.translate(-photo.getWidth() / 2.0, -photo.getHeight() / 2.0);
             g.drawImage(photo, t, null);
+        } finally {
+            g.dispose();
+        }
+        return frame;
+    }
+
+    /** A whole picture as the camera's 640x480 frame (e.g. one without a hand). */
+    static BufferedImage scaled(BufferedImage picture) {
+        BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(picture, 0, 0, 640, 480, null);
         } finally {
             g.dispose();
         }
