@@ -106,8 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--hand-models", paramLabel = "DIR",
             description = "Directory holding the MediaPipe hand model files, for models trained with --hand-locator"
-                    + " (default: models/raw/mediapipe-hands, then the offline mirror, then a download). A missing or"
-                    + " damaged file stops serve from starting (exit code 3); a model without the locator needs none.")
+                    + " (default: models/raw/mediapipe-hands, then the offline mirror, then a download).")
     Path handModels;
 
     private final ClassifierLoader loader;
