@@ -3,7 +3,9 @@ package dev.signdigits.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.signdigits.hand.HandFraming;
 import dev.signdigits.hand.HandModels;
+import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.image.TestImages;
 import dev.signdigits.io.AtomicFiles;
 import dev.signdigits.testing.CliRun;
@@ -11,6 +13,7 @@ import dev.signdigits.testing.TinyModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +89,33 @@ class WebHandServeTest {
             assertThat(after.json().get("hand").get("found").asBoolean()).isTrue();
             assertThat(server.holder.failedReloadCount()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aReplacedModelClosesItsHandLocatorsOnceItsLastUserIsDone() {
+        HandRuntimeModel served = HandRuntimeModel.of("tflite-int8");
+        Path dir = served.createModelDir(root, "run-a");
+        BufferedImage three = new ImageDecoder().decode(served.photo(3)).rgb();
+        HandFraming current;
+        try (ModelHolder holder = new ModelHolder(dir, served.loader(), FramingOpener.recorded(null), Clock.systemUTC())) {
+            holder.reload();
+            ModelHolder.Lease first = holder.acquire();
+            HandFraming old = first.framing();
+            assertThat(old.locates()).isTrue();
+            assertThat(old.locators()).isPositive();
+
+            holder.reload(); // the same files again: a new model, the old one retired but still leased
+
+            assertThat(old.frame(three).readable()).as("a retired model still frames for its last user").isTrue();
+            first.close();
+            assertThat(old.locators()).as("closed with its model").isZero();
+            try (ModelHolder.Lease now = holder.acquire()) {
+                current = now.framing();
+                assertThat(current).isNotSameAs(old);
+                assertThat(current.locators()).isPositive();
+            }
+        }
+        assertThat(current.locators()).as("closed with the holder").isZero();
     }
 
     @Test
