@@ -92,13 +92,6 @@ public final class MicroBatcher implements AutoCloseable {
         }
     }
 
-    /** Queues all images or none for the model served now: 503 when they do not all fit or the service is shutting down. */
-    public List<CompletableFuture<Prediction>> submit(List<BufferedImage> images) {
-        try (ModelHolder.Lease lease = models.acquire()) {
-            return submit(lease, images);
-        }
-    }
-
     /**
      * Queues all images or none, to be classified by {@code lease}'s model (the one they were framed
      * for); the lease may be closed once this returns. 503 when they do not all fit or the service is

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +60,12 @@ public final class PhotoFramer implements AutoCloseable {
             if (!lease.model().tryRetain()) {
                 throw new IllegalStateException("the leased model was closed");
             }
-            pending.add(pool.submit(() -> locate(lease.model(), photo, deadline)));
+            try {
+                pending.add(pool.submit(() -> locate(lease.model(), photo, deadline)));
+            } catch (RejectedExecutionException e) { // shutting down
+                lease.model().release();
+                throw ApiException.unavailable("The service is shutting down: retry on another instance.", RETRY_AFTER);
+            }
         }
         List<FramedPhoto> framed = new ArrayList<>(photos.size());
         try {
