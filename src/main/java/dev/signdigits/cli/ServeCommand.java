@@ -4,6 +4,7 @@ import dev.signdigits.SignDigitsException;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.RuntimeSelector;
 import dev.signdigits.web.ClassifierLoader;
+import dev.signdigits.web.FramingOpener;
 import dev.signdigits.web.ModelHolder;
 import dev.signdigits.web.ModelSnapshot;
 import dev.signdigits.web.ServerConfig;
@@ -103,6 +104,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "On shutdown, how long in-flight requests may take to finish, in ms (default: ${DEFAULT-VALUE}).")
     long drainTimeoutMs;
 
+    @Option(names = "--hand-models", paramLabel = "DIR",
+            description = "Directory holding the MediaPipe hand model files, for models trained with --hand-locator"
+                    + " (default: models/raw/mediapipe-hands, then the offline mirror, then a download).")
+    Path handModels;
+
     private final ClassifierLoader loader;
 
     /** The command as the CLI builds it, with the project's model runtimes. */
@@ -127,10 +133,14 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         });
         GracefulShutdownHook hook = null;
-        try (ModelHolder models = new ModelHolder(model, loader, Clock.systemUTC())) {
+        try (ModelHolder models = new ModelHolder(model, loader, FramingOpener.recorded(handModels), Clock.systemUTC())) {
             ModelSnapshot loaded = models.reload().loaded();
             out.printf("Loaded model %s (%s) from %s in %d ms; warm-up inference %d ms.%n", loaded.id(),
                     loaded.info().runtime(), loaded.directory(), loaded.loadTime().toMillis(), loaded.warmupTime().toMillis());
+            if (loaded.locatesHand()) {
+                out.printf("Hand locator %s: every photo is searched for a hand first (the model was trained so).%n",
+                        loaded.hand());
+            }
             String selection = loaded.info().properties().get(RuntimeSelector.SELECTION_PROPERTY);
             if (selection != null) {
                 out.printf("Runtime %s.%n", selection);

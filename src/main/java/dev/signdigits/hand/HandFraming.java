@@ -93,6 +93,11 @@ public final class HandFraming implements AutoCloseable {
         return spec.on();
     }
 
+    /** How many locators the pool has opened: at most the number of threads that ever called {@link #frame} at once. */
+    public int locators() {
+        return all.size();
+    }
+
     /** The square the model reads, with the locator's answer when it is on. */
     public FramedPhoto frame(BufferedImage photo) {
         if (!spec.on()) {

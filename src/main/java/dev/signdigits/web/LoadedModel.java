@@ -1,24 +1,32 @@
 package dev.signdigits.web;
 
+import dev.signdigits.hand.HandFraming;
 import dev.signdigits.runtime.DigitClassifier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A classifier shared by in-flight batches, counted so that a replaced model is closed only after
- * the last batch using it has finished. The holder owns one reference until it retires the model.
+ * A classifier and the framing it must be run with (the hand locator for a model trained with it),
+ * shared by in-flight requests and batches, counted so that a replaced model is closed only after
+ * the last one using it has finished. The holder owns one reference until it retires the model.
  */
 final class LoadedModel {
     private final DigitClassifier classifier;
+    private final HandFraming framing;
     private final ModelSnapshot snapshot;
     private final AtomicInteger references = new AtomicInteger(1);
 
-    LoadedModel(DigitClassifier classifier, ModelSnapshot snapshot) {
+    LoadedModel(DigitClassifier classifier, HandFraming framing, ModelSnapshot snapshot) {
         this.classifier = classifier;
+        this.framing = framing;
         this.snapshot = snapshot;
     }
 
     DigitClassifier classifier() {
         return classifier;
+    }
+
+    HandFraming framing() {
+        return framing;
     }
 
     ModelSnapshot snapshot() {
@@ -38,10 +46,14 @@ final class LoadedModel {
         }
     }
 
-    /** Gives a reference back; the last one closes the classifier. */
+    /** Gives a reference back; the last one closes the framing (its hand locators) and the classifier. */
     void release() {
         if (references.decrementAndGet() == 0) {
-            classifier.close();
+            try {
+                framing.close();
+            } finally {
+                classifier.close();
+            }
         }
     }
 

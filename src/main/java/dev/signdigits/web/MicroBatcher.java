@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * worker takes up to {@code maxBatch} of them, waiting at most {@code maxDelay} after the first
  * one arrived, for a single inference call. A full queue refuses new work at once (503), so a
  * burst cannot pile up unbounded memory or latency. Pre-processed tensors run as their own batch.
+ *
+ * <p>An image is classified by the model it was framed for (the request's {@link ModelHolder.Lease}):
+ * each queued image holds a reference to that model, and a batch only ever holds images of one
+ * model, so a hot reload between framing and classifying cannot hand a hand crop to a model that
+ * reads whole photos, or the reverse.
  */
 public final class MicroBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MicroBatcher.class);
@@ -38,7 +43,9 @@ public final class MicroBatcher implements AutoCloseable {
         void fail(Throwable error);
     }
 
-    private record ImageJob(BufferedImage image, CompletableFuture<Prediction> result, long enqueuedNanos) implements Job {
+    /** One image and the model it was framed for; the job holds a reference to that model until it is done. */
+    private record ImageJob(BufferedImage image, LoadedModel model, CompletableFuture<Prediction> result,
+                            long enqueuedNanos) implements Job {
         public int size() {
             return 1;
         }
@@ -85,14 +92,21 @@ public final class MicroBatcher implements AutoCloseable {
         }
     }
 
-    /** Queues all images or none: 503 when they do not all fit or the service is shutting down. */
-    public List<CompletableFuture<Prediction>> submit(List<BufferedImage> images) {
+    /**
+     * Queues all images or none, to be classified by {@code lease}'s model (the one they were framed
+     * for); the lease may be closed once this returns. 503 when they do not all fit or the service is
+     * shutting down.
+     */
+    public List<CompletableFuture<Prediction>> submit(ModelHolder.Lease lease, List<BufferedImage> images) {
         reserve(images.size());
         long now = System.nanoTime();
         List<CompletableFuture<Prediction>> results = new ArrayList<>(images.size());
         for (BufferedImage image : images) {
+            if (!lease.model().tryRetain()) { // cannot happen while the lease is open
+                throw new IllegalStateException("the leased model was closed");
+            }
             CompletableFuture<Prediction> result = new CompletableFuture<>();
-            queue.add(new ImageJob(image, result, now));
+            queue.add(new ImageJob(image, lease.model(), result, now));
             results.add(result);
         }
         return results;
@@ -140,19 +154,20 @@ public final class MicroBatcher implements AutoCloseable {
                 runTensor(tensor);
                 continue;
             }
+            ImageJob head = (ImageJob) first;
             List<ImageJob> batch = new ArrayList<>(maxBatch);
-            batch.add((ImageJob) first);
+            batch.add(head);
             long deadline = first.enqueuedNanos() + maxDelayNanos;
             while (batch.size() < maxBatch) {
                 Job next = next(deadline - System.nanoTime());
                 if (next == null) {
                     break;
                 }
-                if (next instanceof TensorJob) {
+                if (!(next instanceof ImageJob image) || image.model() != head.model()) { // a tensor, or another model's image
                     carried = next;
                     break;
                 }
-                batch.add((ImageJob) next);
+                batch.add(image);
             }
             runImages(batch);
         }
@@ -172,19 +187,28 @@ public final class MicroBatcher implements AutoCloseable {
         }
     }
 
+    /** Classifies a batch of one model's images, then gives back each image's reference to that model. */
     private void runImages(List<ImageJob> batch) {
-        List<ImageJob> live = batch.stream().filter(j -> !j.result().isDone()).toList(); // skip timed-out requests
-        if (live.isEmpty()) {
-            return;
+        LoadedModel model = batch.get(0).model();
+        try {
+            List<ImageJob> live = batch.stream().filter(j -> !j.result().isDone()).toList(); // skip timed-out requests
+            if (!live.isEmpty()) {
+                classify(model, live);
+            }
+        } finally {
+            batch.forEach(j -> j.model().release());
         }
-        try (ModelHolder.Lease lease = models.acquire()) {
+    }
+
+    private void classify(LoadedModel model, List<ImageJob> live) {
+        try {
             long started = System.nanoTime();
-            List<float[]> out = lease.classifier().classify(live.stream().map(ImageJob::image).toList());
+            List<float[]> out = model.classifier().classify(live.stream().map(ImageJob::image).toList());
             observer.batchDone(live.size(), System.nanoTime() - started);
             checkCount(out, live.size());
-            List<String> labels = lease.snapshot().info().labels();
+            List<String> labels = model.snapshot().info().labels();
             for (int i = 0; i < live.size(); i++) {
-                live.get(i).result().complete(new Prediction(labels, out.get(i), lease.snapshot().id()));
+                live.get(i).result().complete(new Prediction(labels, out.get(i), model.snapshot().id()));
             }
         } catch (RuntimeException e) {
             failAll(live, e);
@@ -240,6 +264,9 @@ public final class MicroBatcher implements AutoCloseable {
         for (Job job; (job = queue.poll()) != null; ) {
             free.release(job.size());
             job.fail(gone);
+            if (job instanceof ImageJob image) {
+                image.model().release();
+            }
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.signdigits.web;
 
-import dev.signdigits.hand.HandFramingSpec;
-
 import dev.signdigits.SignDigitsException;
+import dev.signdigits.hand.HandFraming;
 import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.runtime.ModelInfo;
 import dev.signdigits.predict.RuntimeSelector;
@@ -26,12 +25,17 @@ import org.slf4j.LoggerFactory;
  * The model being served, swappable while requests run. A reload loads and warms up the new model
  * beside the old one, swaps an atomic reference, and closes the old model only after the batches
  * still using it finish, so no request fails during the swap. A failed reload keeps the old model.
+ *
+ * <p>Each model is loaded with the framing it records ({@link FramingOpener}): a model trained with
+ * the hand locator is always served with it, and a hand model file that is missing or damaged fails
+ * the load (at start: serve refuses to start, exit code 3; on reload: the old model keeps serving).
  */
 public final class ModelHolder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelHolder.class);
 
     private final Path source;
     private final ClassifierLoader loader;
+    private final FramingOpener framings;
     private final Clock clock;
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
     private final AtomicLong reloads = new AtomicLong();
@@ -39,10 +43,19 @@ public final class ModelHolder implements AutoCloseable {
     private final List<Consumer<ModelSnapshot>> swapListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    /** @param source the configured model directory or pointer; resolved again on every reload */
+    /** With the hand model files found as {@code predict} finds them (local copy, offline mirror, download). */
     public ModelHolder(Path source, ClassifierLoader loader, Clock clock) {
+        this(source, loader, FramingOpener.recorded(null), clock);
+    }
+
+    /**
+     * @param source   the configured model directory or pointer; resolved again on every reload
+     * @param framings opens the framing each loaded model records
+     */
+    public ModelHolder(Path source, ClassifierLoader loader, FramingOpener framings, Clock clock) {
         this.source = source;
         this.loader = loader;
+        this.framings = framings;
         this.clock = clock;
     }
 
@@ -89,39 +102,37 @@ public final class ModelHolder implements AutoCloseable {
         return Optional.of(reload());
     }
 
-    /**
-     * The service does not run the hand locator yet (issue 15, next step); a model trained on hand
-     * crops would silently read whole photos, so it is refused instead.
-     */
-    private static void refuseHandLocatorModel(DigitClassifier classifier, Path dir) {
-        if (HandFramingSpec.fromProperties(classifier.info().properties(), dir.toString()).on()) {
-            throw new SignDigitsException("Model " + dir + " was trained with --hand-locator "
-                    + classifier.info().properties().get(HandFramingSpec.KEY) + ", which serve cannot run yet; serve a model"
-                    + " trained with --hand-locator off, or use 'signdigits predict'.", SignDigitsException.ENVIRONMENT, null);
-        }
-    }
-
     private LoadedModel load(ModelLocator.Resolved resolved) {
         long started = System.nanoTime();
         DigitClassifier classifier = loader.load(resolved.directory());
-        Duration loadTime = Duration.ofNanos(System.nanoTime() - started);
+        HandFraming framing = null;
         try {
-            refuseHandLocatorModel(classifier, resolved.directory());
+            framing = framings.open(classifier);
+            Duration loadTime = Duration.ofNanos(System.nanoTime() - started);
             long warmStarted = System.nanoTime();
-            warmUp(classifier, resolved.directory());
+            warmUp(classifier, framing, resolved.directory());
             Duration warmupTime = Duration.ofNanos(System.nanoTime() - warmStarted);
-            return new LoadedModel(classifier, new ModelSnapshot(classifier.info(), resolved.directory(),
+            return new LoadedModel(classifier, framing, new ModelSnapshot(classifier.info(), resolved.directory(),
                     resolved.fingerprint(), clock.instant(), loadTime, warmupTime,
-                    classifier instanceof TensorClassifier));
+                    classifier instanceof TensorClassifier, framing.spec()));
         } catch (RuntimeException e) {
+            if (framing != null) {
+                framing.close();
+            }
             classifier.close();
             throw e;
         }
     }
 
-    /** One inference before serving: pays the first-call cost and proves the output fits the labels. */
-    private static void warmUp(DigitClassifier classifier, Path directory) {
+    /**
+     * One inference before serving: pays the first-call cost and proves the output fits the labels;
+     * a hand-locator model also looks for a hand once (its interpreters' first call).
+     */
+    private static void warmUp(DigitClassifier classifier, HandFraming framing, Path directory) {
         ModelInfo info = classifier.info();
+        if (framing.locates()) {
+            framing.frame(new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB));
+        }
         int size = info.inputSize() > 0 ? info.inputSize() : 224;
         BufferedImage gray = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = gray.createGraphics();
@@ -200,6 +211,15 @@ public final class ModelHolder implements AutoCloseable {
 
         public DigitClassifier classifier() {
             return model.classifier();
+        }
+
+        /** The framing this model must be run with (see {@link FramingOpener}). */
+        public HandFraming framing() {
+            return model.framing();
+        }
+
+        LoadedModel model() {
+            return model;
         }
 
         public ModelSnapshot snapshot() {

@@ -20,7 +20,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The service's Prometheus meters in one place: HTTP requests by route and status, predictions
- * per digit, batch sizes, inference time, queue depth, model load time and reloads, JVM memory.
+ * per digit, hand-locator answers (hand found or not) and locating time, batch sizes, inference
+ * time, queue depth, model load time and reloads, JVM memory.
  * Routes are tagged by their template (never the raw path), so fuzzed URLs cannot grow the series.
  */
 public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoCloseable {
@@ -33,6 +34,7 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
     private final MeterRegistry registry;
     private final DistributionSummary batchSizes;
     private final Timer inference;
+    private final Timer locate;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public ServiceMetrics(MeterRegistry registry, int maxBatch) {
@@ -42,6 +44,9 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
                 .serviceLevelObjectives(batchBuckets(maxBatch)).register(registry);
         this.inference = Timer.builder("signdigits.inference")
                 .description("Time of one inference call (a whole batch)")
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        this.locate = Timer.builder("signdigits.hand.locate")
+                .description("Time to find the hand in one photo and crop it (models trained with the hand locator)")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -102,6 +107,15 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
         for (Prediction p : predictions) {
             registry.counter("signdigits.predictions", "digit", p.label()).increment();
         }
+    }
+
+    /**
+     * One photo looked at by the hand locator: {@code signdigits_hand_located_total{result="found"}},
+     * or {@code result="no_hand"} for a photo answered "no hand" (no digit).
+     */
+    public void handLocated(boolean found, long nanos) {
+        registry.counter("signdigits.hand.located", "result", found ? "found" : "no_hand").increment();
+        locate.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

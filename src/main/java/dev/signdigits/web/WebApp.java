@@ -49,6 +49,7 @@ public final class WebApp implements AutoCloseable {
     private final ServerConfig config;
     private final ModelHolder models;
     private final MicroBatcher batcher;
+    private final PhotoFramer framer;
     private final ServiceMetrics metrics;
     private final Path uploadSpill;
     private final QueuedThreadPool httpThreads;
@@ -71,11 +72,14 @@ public final class WebApp implements AutoCloseable {
         this.uploadSpill = createSpillDirectory();
         ApiKeyGuard guard = new ApiKeyGuard(config.apiKey());
         ImageIntake intake = new ImageIntake(decoder, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // locating a hand is CPU work: one locator per core, whatever the number of requests at once
+        this.framer = new PhotoFramer(Runtime.getRuntime().availableProcessors(), metrics);
         this.httpThreads = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS);
         httpThreads.setName("http");
         Services services = new Services(
-                new PredictRoutes(config.maxRequestBytes(), intake, batcher, metrics, config.requestTimeout(), httpThreads),
-                new InferenceProtocolRoutes(models, intake, batcher, metrics, config.requestTimeout(), this::ready,
+                new PredictRoutes(config.maxRequestBytes(), intake, models, framer, batcher, metrics,
+                        config.requestTimeout(), httpThreads),
+                new InferenceProtocolRoutes(models, intake, framer, batcher, metrics, config.requestTimeout(), this::ready,
                         httpThreads),
                 new AdminRoutes(models),
                 new OpsRoutes(registry),
@@ -238,6 +242,7 @@ public final class WebApp implements AutoCloseable {
                 receiveDeadline.close();
             }
             javalin.stop();
+            framer.close();
             batcher.close(config.drainTimeout());
             metrics.close();
         } finally {

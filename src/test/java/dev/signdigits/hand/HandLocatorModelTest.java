@@ -86,17 +86,6 @@ class HandLocatorModelTest {
     }
 
     @Test
-    void serveRefusesAHandLocatorModelRatherThanReadWholePhotos() {
-        Path model = TinyModel.handDir();
-        dev.signdigits.web.ModelHolder holder = new dev.signdigits.web.ModelHolder(model,
-                dir -> DigitClassifiers.open("djl", dir), java.time.Clock.systemUTC());
-        org.assertj.core.api.Assertions.assertThatThrownBy(holder::reload)
-                .isInstanceOf(dev.signdigits.SignDigitsException.class)
-                .hasMessageContaining("--hand-locator full").hasMessageContaining("serve cannot run yet");
-        holder.close();
-    }
-
-    @Test
     void evaluateReportsTheDetectionRateAndAccuracyWithMissesCounted() throws Exception {
         Path model = TinyModel.handDir();
         Path out = tmp.resolve("eval");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a {@code @ClassTemplate} suite once per runtime of {@link RuntimeModel#RUNTIMES}, each time
+ * Runs a {@code @ClassTemplate} suite once per runtime of {@link RuntimeModel#RUNTIMES} (or of another
+ * model's runtimes, see {@link #over}), each time
  * against real servers started for that runtime's model and stopped after the suite's last test.
  * A suite registers it in a static field and reads the current runtime's servers from it:
  *
@@ -37,25 +38,38 @@ final class RuntimeServers implements ClassTemplateInvocationContextProvider {
     private record Spec(UnaryOperator<ServerConfig.Builder> settings, Function<ServedModel, ClassifierLoader> loader) {}
 
     private final List<Spec> specs;
+    private final List<String> runtimes;
+    private final Function<String, ServedModel> models;
     private String runtime;
     private ServedModel served;
     private List<TestServer> servers = List.of();
     private Path root;
 
-    private RuntimeServers(List<Spec> specs) {
+    private RuntimeServers(List<Spec> specs, List<String> runtimes, Function<String, ServedModel> models) {
         this.specs = List.copyOf(specs);
+        this.runtimes = List.copyOf(runtimes);
+        this.models = models;
     }
 
     /** One server per runtime with {@code settings}, opening the model with the runtime's own loader. */
     static RuntimeServers serving(UnaryOperator<ServerConfig.Builder> settings) {
-        return new RuntimeServers(List.of(new Spec(settings, ServedModel::loader)));
+        return new RuntimeServers(List.of(new Spec(settings, ServedModel::loader)), RuntimeModel.RUNTIMES, RuntimeModel::of);
     }
 
     /** Also starts a further server per runtime, whose model directories {@code loader} opens; see {@link #server(int)}. */
     RuntimeServers and(UnaryOperator<ServerConfig.Builder> settings, Function<ServedModel, ClassifierLoader> loader) {
         List<Spec> more = new ArrayList<>(specs);
         more.add(new Spec(settings, loader));
-        return new RuntimeServers(more);
+        return new RuntimeServers(more, runtimes, models);
+    }
+
+    /**
+     * The same servers for another model, once per runtime of {@code over}: {@code models} gives
+     * the model a runtime serves (default: {@link RuntimeModel}, the whole-photo model, on
+     * {@link RuntimeModel#RUNTIMES}).
+     */
+    RuntimeServers over(List<String> over, Function<String, ServedModel> models) {
+        return new RuntimeServers(specs, over, models);
     }
 
     /** The runtime of the current invocation, e.g. "tflite-int8". */
@@ -90,12 +104,12 @@ final class RuntimeServers implements ClassTemplateInvocationContextProvider {
 
     @Override
     public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
-        return RuntimeModel.RUNTIMES.stream().map(Invocation::new);
+        return runtimes.stream().map(Invocation::new);
     }
 
     private void start(String name) {
         runtime = name;
-        served = RuntimeModel.of(name);
+        served = models.apply(name);
         try {
             root = Files.createTempDirectory("signdigits-web-" + name);
         } catch (IOException e) {

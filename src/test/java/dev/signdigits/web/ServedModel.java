@@ -22,6 +22,11 @@ interface ServedModel {
 
     ClassifierLoader loader();
 
+    /** Opens the framing each loaded model records: the hand model files from the local copy or the offline mirror. */
+    default FramingOpener framings() {
+        return FramingOpener.recorded(null);
+    }
+
     /** A photo of {@code digit} this model classifies right. */
     Path photo(int digit);
 

@@ -23,13 +23,14 @@ final class TestServer implements AutoCloseable {
     final WebApp app;
     final Http http;
 
-    private TestServer(Path root, UnaryOperator<ServerConfig.Builder> settings, ServedModel served, ClassifierLoader loader) {
+    private TestServer(Path root, UnaryOperator<ServerConfig.Builder> settings, ServedModel served, ClassifierLoader loader,
+                       FramingOpener framings) {
         this.served = served;
         this.models = root.resolve("models");
         served.createModelDir(models, "run-a");
         this.pointer = models.resolve("latest");
         point("run-a");
-        this.holder = new ModelHolder(pointer, loader, Clock.systemUTC());
+        this.holder = new ModelHolder(pointer, loader, framings, Clock.systemUTC());
         holder.reload();
         ServerConfig config = settings.apply(ServerConfig.builder().port(0).watchInterval(Duration.ZERO)
                 .drainTimeout(Duration.ofSeconds(10))).build();
@@ -49,7 +50,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings, ServedModel served) {
-        return new TestServer(root, settings, served, served.loader());
+        return new TestServer(root, settings, served, served.loader(), served.framings());
     }
 
     /** Serves stand-in model directories, opened by {@code loader} (e.g. a slowed-down stand-in). */
@@ -60,7 +61,13 @@ final class TestServer implements AutoCloseable {
     /** Serves {@code served}'s model directories, opened by {@code loader} (e.g. a wrapper around its own). */
     static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings, ServedModel served,
                             ClassifierLoader loader) {
-        return new TestServer(root, settings, served, loader);
+        return new TestServer(root, settings, served, loader, served.framings());
+    }
+
+    /** Serves {@code served}'s model directories, each with the framing {@code framings} opens (e.g. hand models from a given folder). */
+    static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> settings, ServedModel served,
+                            FramingOpener framings) {
+        return new TestServer(root, settings, served, served.loader(), framings);
     }
 
     /** Re-points {@code models/latest} atomically, as a training run would on completion. */

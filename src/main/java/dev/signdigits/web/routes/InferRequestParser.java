@@ -27,7 +27,12 @@ import java.util.function.Consumer;
 final class InferRequestParser {
     static final String FP32_INPUT = "input";
     static final String BYTES_INPUT = "image_bytes";
-    static final Set<String> OUTPUTS = Set.of("probabilities", "digit");
+    static final String PROBABILITIES = "probabilities";
+    static final String DIGIT = "digit";
+    /** Only for encoded images on a model trained with the hand locator. */
+    static final String HAND_FOUND = "hand_found";
+    static final String HAND_BOX = "hand_box";
+    static final Set<String> OUTPUTS = Set.of(PROBABILITIES, DIGIT, HAND_FOUND, HAND_BOX);
     private static final int MAX_ID_LENGTH = 256;
 
     /** Deeper JSON is refused while parsing, before a tree is built for it. */
@@ -217,7 +222,8 @@ final class InferRequestParser {
         for (JsonNode output : node) {
             String name = output.isObject() ? text(output, "name") : "";
             if (!OUTPUTS.contains(name)) {
-                throw bad("Unknown output " + ClientText.quote(name) + ": this model has 'probabilities' and 'digit'.");
+                throw bad("Unknown output " + ClientText.quote(name) + ": the outputs are 'probabilities' and 'digit', and"
+                        + " 'hand_found' and 'hand_box' for a model trained with the hand locator.");
             }
             names.add(name);
         }

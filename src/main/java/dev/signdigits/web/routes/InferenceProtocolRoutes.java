@@ -1,11 +1,13 @@
 package dev.signdigits.web.routes;
 
+import dev.signdigits.hand.HandResult;
 import dev.signdigits.web.ApiException;
 import dev.signdigits.web.ClientText;
 import dev.signdigits.web.ImageIntake;
 import dev.signdigits.web.MicroBatcher;
 import dev.signdigits.web.ModelHolder;
 import dev.signdigits.web.ModelSnapshot;
+import dev.signdigits.web.PhotoFramer;
 import dev.signdigits.web.Prediction;
 import dev.signdigits.web.RequestDeadline;
 import dev.signdigits.web.ServiceMetrics;
@@ -14,6 +16,7 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -23,12 +26,19 @@ import java.util.function.BooleanSupplier;
  * inference with either a pre-processed FP32 tensor {@code [N, 3, S, S]} (runtimes that implement
  * TensorClassifier) or BYTES holding base64-encoded images. The one model is named
  * {@value #MODEL_NAME}; its version is the served model's id.
+ *
+ * <p>A model trained with the hand locator finds the hand in each encoded image first and adds two
+ * outputs: {@code hand_found} (BOOL {@code [N]}) and {@code hand_box} (FP32 {@code [N, 4]}: x, y, w,
+ * h in the image's upright pixels; zeros without a hand). A row without a hand has all-zero
+ * probabilities and digit -1. An FP32 tensor is taken as already framed (a hand crop, for such a
+ * model): it is classified as it is, and has no hand outputs.
  */
 public final class InferenceProtocolRoutes {
     public static final String MODEL_NAME = "signdigits";
 
     private final ModelHolder models;
     private final ImageIntake intake;
+    private final PhotoPipeline pipeline;
     private final MicroBatcher batcher;
     private final ServiceMetrics metrics;
     private final Duration timeout;
@@ -37,10 +47,11 @@ public final class InferenceProtocolRoutes {
     private final InferRequestParser parser;
 
     /** @param responses where answers are written once inference is done (the HTTP server's threads) */
-    public InferenceProtocolRoutes(ModelHolder models, ImageIntake intake, MicroBatcher batcher, ServiceMetrics metrics,
-                                   Duration timeout, BooleanSupplier ready, Executor responses) {
+    public InferenceProtocolRoutes(ModelHolder models, ImageIntake intake, PhotoFramer framer, MicroBatcher batcher,
+                                   ServiceMetrics metrics, Duration timeout, BooleanSupplier ready, Executor responses) {
         this.models = models;
         this.intake = intake;
+        this.pipeline = new PhotoPipeline(models, framer, batcher);
         this.batcher = batcher;
         this.metrics = metrics;
         this.timeout = timeout;
@@ -78,59 +89,114 @@ public final class InferenceProtocolRoutes {
             inputs.add(new InferenceJson.TensorMetadata(InferRequestParser.FP32_INPUT, "FP32", List.of(-1L, 3L, size, size)));
         }
         inputs.add(new InferenceJson.TensorMetadata(InferRequestParser.BYTES_INPUT, "BYTES", List.of(-1L)));
+        List<InferenceJson.TensorMetadata> outputs = new ArrayList<>(List.of(
+                new InferenceJson.TensorMetadata(InferRequestParser.PROBABILITIES, "FP32", List.of(-1L, classes)),
+                new InferenceJson.TensorMetadata(InferRequestParser.DIGIT, "INT64", List.of(-1L))));
+        if (model.locatesHand()) {
+            outputs.add(new InferenceJson.TensorMetadata(InferRequestParser.HAND_FOUND, "BOOL", List.of(-1L)));
+            outputs.add(new InferenceJson.TensorMetadata(InferRequestParser.HAND_BOX, "FP32", List.of(-1L, 4L)));
+        }
         ctx.json(new InferenceJson.ModelMetadata(MODEL_NAME, List.of(model.id()), "signdigits-" + model.info().runtime(),
-                inputs, List.of(
-                        new InferenceJson.TensorMetadata("probabilities", "FP32", List.of(-1L, classes)),
-                        new InferenceJson.TensorMetadata("digit", "INT64", List.of(-1L)))));
+                inputs, outputs));
     }
 
     public void infer(Context ctx) {
         ModelSnapshot model = servedModel(ctx);
         InferRequest request = parser.parse(ctx.bodyAsBytes(), model.info().inputSize());
-        CompletableFuture<List<Prediction>> predictions = request.input() instanceof InferRequest.Fp32 tensor
-                ? classifyTensor(ctx, model, tensor)
-                : classifyEncoded(ctx, (InferRequest.Encoded) request.input());
-        ctx.future(() -> predictions.thenAccept(done -> {
-            metrics.recordPredictions(done);
-            ctx.json(response(request, done));
+        boolean encoded = request.input() instanceof InferRequest.Encoded;
+        requireHandOutputsApply(request, model, encoded);
+        int classes = model.info().labels().size();
+        CompletableFuture<List<PhotoAnswer>> answers = encoded
+                ? classifyEncoded(ctx, (InferRequest.Encoded) request.input())
+                : classifyTensor(ctx, model, (InferRequest.Fp32) request.input());
+        ctx.future(() -> answers.thenAccept(done -> {
+            metrics.recordPredictions(done.stream().map(PhotoAnswer::prediction).filter(Objects::nonNull).toList());
+            ctx.json(response(request, done, classes));
         }));
     }
 
-    private CompletableFuture<List<Prediction>> classifyTensor(Context ctx, ModelSnapshot model, InferRequest.Fp32 tensor) {
+    /** Hand outputs asked for where there are none: say why instead of leaving them out silently. */
+    private static void requireHandOutputsApply(InferRequest request, ModelSnapshot model, boolean encoded) {
+        String asked = request.outputs().stream()
+                .filter(n -> n.equals(InferRequestParser.HAND_FOUND) || n.equals(InferRequestParser.HAND_BOX))
+                .findFirst().orElse(null);
+        if (asked == null) {
+            return;
+        }
+        if (!model.locatesHand()) {
+            throw ApiException.badRequest("Output '" + asked + "' is given only by a model trained with the hand locator;"
+                    + " the served model reads whole photos: ask for 'probabilities' or 'digit'.");
+        }
+        if (!encoded) {
+            throw ApiException.badRequest("Output '" + asked + "' needs encoded images in '" + InferRequestParser.BYTES_INPUT
+                    + "': an FP32 tensor is taken as already framed, and no hand is looked for in it.");
+        }
+    }
+
+    private CompletableFuture<List<PhotoAnswer>> classifyTensor(Context ctx, ModelSnapshot model, InferRequest.Fp32 tensor) {
         if (!model.tensorInput()) {
             throw ApiException.badRequest("FP32 tensor input is unsupported for this runtime (" + model.info().runtime()
                     + "): send encoded images in the BYTES input '" + InferRequestParser.BYTES_INPUT + "'.");
         }
         CompletableFuture<List<Prediction>> pending = batcher.submitTensor(tensor.data(), tensor.count());
-        return Awaits.within(pending, List.of(pending), RequestDeadline.remaining(ctx), timeout, responses);
+        return Awaits.within(pending, List.of(pending), RequestDeadline.remaining(ctx), timeout, responses)
+                .thenApply(done -> done.stream().map(p -> new PhotoAnswer(p, null, p.modelId())).toList());
     }
 
-    private CompletableFuture<List<Prediction>> classifyEncoded(Context ctx, InferRequest.Encoded encoded) {
+    private CompletableFuture<List<PhotoAnswer>> classifyEncoded(Context ctx, InferRequest.Encoded encoded) {
         List<BufferedImage> images = new ArrayList<>(encoded.count());
         for (int i = 0; i < encoded.count(); i++) {
             String name = "Element " + i + " of '" + InferRequestParser.BYTES_INPUT + "'";
             images.add(intake.decode(encoded.images().get(i), name, RequestDeadline.remaining(ctx)));
         }
-        List<CompletableFuture<Prediction>> pending = batcher.submit(images);
-        return Awaits.within(Awaits.all(pending), pending, RequestDeadline.remaining(ctx), timeout, responses);
+        PhotoPipeline.Submitted pending = pipeline.submit(images, RequestDeadline.remaining(ctx));
+        return Awaits.within(pending.all(), pending.queued(), RequestDeadline.remaining(ctx), timeout, responses);
     }
 
-    private static InferenceJson.InferResponse response(InferRequest request, List<Prediction> predictions) {
-        int n = predictions.size();
-        int classes = predictions.get(0).probabilities().length;
+    /**
+     * The output tensors asked for (all when none were named). The hand outputs come with answers of
+     * a model that located the hand; a row without a hand has zero probabilities and digit -1.
+     */
+    private static InferenceJson.InferResponse response(InferRequest request, List<PhotoAnswer> answers, int labels) {
+        int n = answers.size();
+        int classes = answers.stream().filter(PhotoAnswer::hasDigit).findFirst()
+                .map(a -> a.prediction().probabilities().length).orElse(labels);
+        boolean located = answers.stream().anyMatch(a -> a.hand() != null);
         List<InferenceJson.Tensor> outputs = new ArrayList<>();
-        if (request.outputs().isEmpty() || request.outputs().contains("probabilities")) {
+        if (wanted(request, InferRequestParser.PROBABILITIES)) {
             float[] flat = new float[n * classes];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(predictions.get(i).probabilities(), 0, flat, i * classes, classes);
+                if (answers.get(i).hasDigit()) {
+                    System.arraycopy(answers.get(i).prediction().probabilities(), 0, flat, i * classes, classes);
+                }
             }
-            outputs.add(new InferenceJson.Tensor("probabilities", "FP32", List.of((long) n, (long) classes), flat));
+            outputs.add(new InferenceJson.Tensor(InferRequestParser.PROBABILITIES, "FP32", List.of((long) n, (long) classes), flat));
         }
-        if (request.outputs().isEmpty() || request.outputs().contains("digit")) {
-            long[] digits = predictions.stream().mapToLong(Prediction::digit).toArray();
-            outputs.add(new InferenceJson.Tensor("digit", "INT64", List.of((long) n), digits));
+        if (wanted(request, InferRequestParser.DIGIT)) {
+            long[] digits = answers.stream().mapToLong(a -> a.hasDigit() ? a.prediction().digit() : -1).toArray();
+            outputs.add(new InferenceJson.Tensor(InferRequestParser.DIGIT, "INT64", List.of((long) n), digits));
         }
-        return new InferenceJson.InferResponse(MODEL_NAME, predictions.get(0).modelId(), request.id().orElse(null), outputs);
+        if (located && wanted(request, InferRequestParser.HAND_FOUND)) {
+            boolean[] found = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                found[i] = answers.get(i).hand() != null && answers.get(i).hand().found();
+            }
+            outputs.add(new InferenceJson.Tensor(InferRequestParser.HAND_FOUND, "BOOL", List.of((long) n), found));
+        }
+        if (located && wanted(request, InferRequestParser.HAND_BOX)) {
+            float[] boxes = new float[n * 4];
+            for (int i = 0; i < n; i++) {
+                if (answers.get(i).hand() instanceof HandResult.Found hand) {
+                    System.arraycopy(hand.box().toArray(), 0, boxes, i * 4, 4);
+                }
+            }
+            outputs.add(new InferenceJson.Tensor(InferRequestParser.HAND_BOX, "FP32", List.of((long) n, 4L), boxes));
+        }
+        return new InferenceJson.InferResponse(MODEL_NAME, answers.get(0).modelId(), request.id().orElse(null), outputs);
+    }
+
+    private static boolean wanted(InferRequest request, String output) {
+        return request.outputs().isEmpty() || request.outputs().contains(output);
     }
 
     /** The served model when the path names it (and its current version, if a version is given); 404 otherwise. */

@@ -50,7 +50,7 @@ public final class PageRoutes {
         var model = models.current();
         IndexView view = new IndexView(model.map(ModelSnapshot::id).orElse(""),
                 model.map(m -> m.info().labels()).orElse(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
-                apiKeyRequired, maxRequestBytes);
+                apiKeyRequired, maxRequestBytes, model.map(ModelSnapshot::locatesHand).orElse(false));
         html(ctx, templates.index(view));
     }
 

@@ -5,7 +5,8 @@ import dev.signdigits.web.BadImageException;
 import dev.signdigits.web.ClientText;
 import dev.signdigits.web.ImageIntake;
 import dev.signdigits.web.MicroBatcher;
-import dev.signdigits.web.Prediction;
+import dev.signdigits.web.ModelHolder;
+import dev.signdigits.web.PhotoFramer;
 import dev.signdigits.web.RequestDeadline;
 import dev.signdigits.web.ServiceMetrics;
 import io.javalin.http.Context;
@@ -13,7 +14,8 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
@@ -21,6 +23,10 @@ import java.util.concurrent.Executor;
  * {@code POST /api/v1/predict/batch} (multipart fields {@code images}; a bad image gives an error
  * entry for that image, the others are still classified). {@code ?top_k=} picks how many ranked
  * digits to return (1-10, default 3).
+ *
+ * <p>For a model trained with the hand locator each photo is located first: the answer adds
+ * {@code hand} (where, how sure, which hand; its 21 landmarks with {@code ?landmarks=true}), and a
+ * photo without a hand is a 200 with {@code "digit": null} and a {@code reason}, not an error.
  */
 public final class PredictRoutes {
     /** Most images one batch request may carry. */
@@ -29,17 +35,17 @@ public final class PredictRoutes {
 
     private final ImageUploads uploads;
     private final ImageIntake intake;
-    private final MicroBatcher batcher;
+    private final PhotoPipeline pipeline;
     private final ServiceMetrics metrics;
     private final Duration timeout;
     private final Executor responses;
 
     /** @param responses where answers are written once inference is done (the HTTP server's threads) */
-    public PredictRoutes(long maxRequestBytes, ImageIntake intake, MicroBatcher batcher, ServiceMetrics metrics,
-                         Duration timeout, Executor responses) {
+    public PredictRoutes(long maxRequestBytes, ImageIntake intake, ModelHolder models, PhotoFramer framer,
+                         MicroBatcher batcher, ServiceMetrics metrics, Duration timeout, Executor responses) {
         this.uploads = new ImageUploads(maxRequestBytes);
         this.intake = intake;
-        this.batcher = batcher;
+        this.pipeline = new PhotoPipeline(models, framer, batcher);
         this.metrics = metrics;
         this.timeout = timeout;
         this.responses = responses;
@@ -47,20 +53,23 @@ public final class PredictRoutes {
 
     public void predict(Context ctx) {
         int topK = topK(ctx);
+        boolean landmarks = landmarks(ctx);
         ImageUploads.Upload upload = uploads.single(ctx, "image");
         BufferedImage image = intake.decode(upload.bytes(), upload.name(), RequestDeadline.remaining(ctx));
-        List<CompletableFuture<Prediction>> pending = batcher.submit(List.of(image));
-        ctx.future(() -> Awaits.within(pending.get(0), pending, RequestDeadline.remaining(ctx), timeout, responses)
-                .thenAccept(prediction -> {
-                    metrics.recordPredictions(List.of(prediction));
-                    ctx.json(PredictionJson.single(prediction, topK, RequestDeadline.elapsedMillis(ctx)));
+        PhotoPipeline.Submitted pending = pipeline.submit(List.of(image), RequestDeadline.remaining(ctx));
+        ctx.future(() -> Awaits.within(pending.answers().get(0), pending.queued(), RequestDeadline.remaining(ctx), timeout,
+                        responses)
+                .thenAccept(answer -> {
+                    record(List.of(answer));
+                    ctx.json(PredictionJson.single(answer, topK, landmarks, RequestDeadline.elapsedMillis(ctx)));
                 }));
     }
 
     public void predictBatch(Context ctx) {
         int topK = topK(ctx);
+        boolean landmarks = landmarks(ctx);
         List<ImageUploads.Upload> received = uploads.many(ctx, "images", MAX_IMAGES_PER_REQUEST);
-        PredictionJson.Item[] items = new PredictionJson.Item[received.size()];
+        Object[] items = new Object[received.size()];
         List<BufferedImage> images = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < received.size(); i++) {
@@ -72,15 +81,34 @@ public final class PredictRoutes {
                 items[i] = PredictionJson.Item.failed(i, e.status(), e.getMessage());
             }
         }
-        List<CompletableFuture<Prediction>> pending = images.isEmpty() ? List.of() : batcher.submit(images);
-        ctx.future(() -> Awaits.within(Awaits.all(pending), pending, RequestDeadline.remaining(ctx), timeout, responses)
+        PhotoPipeline.Submitted pending = images.isEmpty() ? new PhotoPipeline.Submitted(List.of(), List.of())
+                : pipeline.submit(images, RequestDeadline.remaining(ctx));
+        ctx.future(() -> Awaits.within(pending.all(), pending.queued(), RequestDeadline.remaining(ctx), timeout, responses)
                 .thenAccept(done -> {
                     for (int j = 0; j < done.size(); j++) {
-                        items[positions.get(j)] = PredictionJson.item(positions.get(j), done.get(j), topK);
+                        items[positions.get(j)] = PredictionJson.item(positions.get(j), done.get(j), topK, landmarks);
                     }
-                    metrics.recordPredictions(done);
+                    record(done);
                     ctx.json(new PredictionJson.Batch(List.of(items), PredictionJson.round(RequestDeadline.elapsedMillis(ctx))));
                 }));
+    }
+
+    private void record(List<PhotoAnswer> answers) {
+        metrics.recordPredictions(answers.stream().map(PhotoAnswer::prediction).filter(Objects::nonNull).toList());
+    }
+
+    /** {@code ?landmarks=true} adds the hand's 21 landmarks to the answer. */
+    private static boolean landmarks(Context ctx) {
+        String raw = ctx.queryParam("landmarks");
+        if (raw == null) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no", "" -> false;
+            default -> throw ApiException.badRequest("Query parameter landmarks must be true or false, not "
+                    + ClientText.quote(raw) + ".");
+        };
     }
 
     private static int topK(Context ctx) {

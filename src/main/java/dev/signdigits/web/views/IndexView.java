@@ -9,8 +9,10 @@ import java.util.List;
  * @param labels          the digits the model knows, in output order
  * @param apiKeyRequired  whether the page must ask for an API key to call the API
  * @param maxUploadBytes  the server's request size limit, checked in the browser before uploading
+ * @param locatesHand     whether the served model finds the hand first (trained with the hand locator)
  */
-public record IndexView(String modelId, List<String> labels, boolean apiKeyRequired, long maxUploadBytes) {
+public record IndexView(String modelId, List<String> labels, boolean apiKeyRequired, long maxUploadBytes,
+                        boolean locatesHand) {
     public IndexView {
         labels = List.copyOf(labels);
     }
