@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The training flags, turned into an immutable {@link TrainingConfig}. Defaults are the measured best. */
 public final class TrainOptions {
     /** {@code --hand-locator}'s default; {@code data stats} uses the same, so it reports what train will leave out. */
-    public static final String DEFAULT_HAND_LOCATOR = "off";
+    public static final String DEFAULT_HAND_LOCATOR = "auto";
 
     @Option(names = "--data-dir", defaultValue = "data/raw/sign-language-digits",
             description = "Dataset in ImageFolder layout (one folder per digit); fetched there if missing.")
