@@ -26,12 +26,13 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
     public static final String DIRECT_PRESENCE = "hand_direct_presence";
     public static final String SURE_DETECTOR = "hand_sure_detector_score";
     public static final String FINE_TILES = "hand_fine_tiles";
+    public static final String MIN_HAND_PIXELS = "hand_min_hand_pixels";
     public static final String MARGIN = "hand_crop_margin";
     public static final String UPRIGHT = "hand_crop_upright";
     public static final String CROP_EDGE = "hand_crop_edge";
     /** Every key {@link #toProperties} may write (exports copy these). */
     public static final java.util.List<String> KEYS = java.util.List.of(KEY, DETECTOR_SCORE, PRESENCE, CANDIDATES,
-            TILES, TILE_PRESENCE, SECOND_PRESENCE, DIRECT_PRESENCE, SURE_DETECTOR, FINE_TILES, MARGIN, UPRIGHT, CROP_EDGE);
+            TILES, TILE_PRESENCE, SECOND_PRESENCE, DIRECT_PRESENCE, SURE_DETECTOR, FINE_TILES, MIN_HAND_PIXELS, MARGIN, UPRIGHT, CROP_EDGE);
 
     public static final HandFramingSpec OFF = new HandFramingSpec(null, HandLocator.Settings.DEFAULT, HandCrop.DEFAULT);
 
@@ -67,6 +68,7 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
             m.put(DIRECT_PRESENCE, Double.toString(settings.check().direct()));
             m.put(SURE_DETECTOR, Double.toString(settings.check().sureDetector()));
             m.put(FINE_TILES, Boolean.toString(settings.check().fineTiles()));
+            m.put(MIN_HAND_PIXELS, Double.toString(settings.check().minHandPixels()));
             m.put(MARGIN, Double.toString(crop.margin()));
             m.put(UPRIGHT, Boolean.toString(crop.upright()));
             m.put(CROP_EDGE, Integer.toString(cropEdge));
@@ -100,7 +102,7 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
             return HandLocator.SecondRead.OFF;
         }
         return new HandLocator.SecondRead(number(p, SECOND_PRESENCE), number(p, DIRECT_PRESENCE), number(p, SURE_DETECTOR),
-                Boolean.parseBoolean(required(p, FINE_TILES)));
+                Boolean.parseBoolean(required(p, FINE_TILES)), number(p, MIN_HAND_PIXELS));
     }
 
     private static double number(Map<String, String> p, String key) {

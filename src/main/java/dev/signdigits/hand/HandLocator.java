@@ -106,12 +106,19 @@ public final class HandLocator implements AutoCloseable {
      *                     the small real hand shows up at twice the resolution; 0: first look final
      * @param fineTiles    when every look so far found nothing, look once more on nine squares of a
      *                     third of the frame's longer side (three times the resolution: small fists)
+     * @param minHandPixels a hand whose landmark box is shorter than this on its longer side (source
+     *                     pixels) is not taken: there is nothing in it for the digit model to read, and
+     *                     such "hands" were blobs in close-ups (a 10 px hand in a 100 px photo)
      */
-    public record SecondRead(double minPresence, double direct, double sureDetector, boolean fineTiles) {
-        public static final SecondRead DEFAULT = new SecondRead(0.9, 0.99, 0.5, true);
-        public static final SecondRead OFF = new SecondRead(0, 2, 0, false);
+    public record SecondRead(double minPresence, double direct, double sureDetector, boolean fineTiles,
+                             double minHandPixels) {
+        public static final SecondRead DEFAULT = new SecondRead(0.9, 0.99, 0.5, true, 24);
+        public static final SecondRead OFF = new SecondRead(0, 2, 0, false, 0);
 
         public SecondRead {
+            if (!(minHandPixels >= 0)) {
+                throw new IllegalArgumentException("minHandPixels must be >= 0");
+            }
             if (!(minPresence >= 0 && minPresence <= 1 && direct >= 0 && sureDetector >= 0 && sureDetector <= 1)) {
                 throw new IllegalArgumentException("second-read thresholds must lie in [0, 1] (direct: >= 0)");
             }
@@ -185,6 +192,11 @@ public final class HandLocator implements AutoCloseable {
         return hand != null ? hand : new HandResult.NoHand(reason(palms, bestScore, bestPresence[0]), bestScore, bestPresence[0]);
     }
 
+    /** The hand, or null when it is too small to read ({@link SecondRead#minHandPixels()}). */
+    private HandResult.Found readable(HandResult.Found hand) {
+        return Math.max(hand.box().w(), hand.box().h()) >= settings.check().minHandPixels() ? hand : null;
+    }
+
     private static double convincing(HandResult.Found hand) {
         return hand.detectorScore() * hand.presence();
     }
@@ -222,12 +234,12 @@ public final class HandLocator implements AutoCloseable {
                                      HandPath path, double[] bestPresence) {
         SecondRead check = settings.check();
         if (!check.on() || first.presence() >= check.direct()) {
-            return found(frame, detectorScore, region, first, path);
+            return readable(found(frame, detectorScore, region, first, path));
         }
         RotatedRect again = HandRegions.fromLandmarks(first.landmarks());
         LandmarkModel.Reading second = landmarks.read(frame, again, Border.REPLICATE);
         if (second.presence() >= check.minPresence()) {
-            return found(frame, detectorScore, again, second, path);
+            return readable(found(frame, detectorScore, again, second, path));
         }
         bestPresence[0] = Math.max(bestPresence[0], Math.min(first.presence(), second.presence()));
         return null;

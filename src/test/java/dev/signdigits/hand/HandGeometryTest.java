@@ -183,7 +183,7 @@ class HandGeometryTest {
         assertThat(HandFramingSpec.fromProperties(recorded, "m")).isEqualTo(auto);
         java.util.Map<String, String> older = new java.util.HashMap<>(recorded);
         older.keySet().removeAll(List.of(HandFramingSpec.SECOND_PRESENCE, HandFramingSpec.DIRECT_PRESENCE,
-                HandFramingSpec.SURE_DETECTOR, HandFramingSpec.FINE_TILES));
+                HandFramingSpec.SURE_DETECTOR, HandFramingSpec.FINE_TILES, HandFramingSpec.MIN_HAND_PIXELS));
         assertThat(HandFramingSpec.fromProperties(older, "m").settings().check()).isEqualTo(HandLocator.SecondRead.OFF);
     }
 

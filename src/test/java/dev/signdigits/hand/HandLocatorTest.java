@@ -27,7 +27,9 @@ class HandLocatorTest {
 
     @Test
     void findsTheHandInDatasetCloseUps() {
-        for (String file : List.of("0/IMG_1118.JPG", "3/IMG_1121.JPG", "5/IMG_1123.JPG", "7/IMG_1125.JPG", "9/IMG_1127.JPG")) {
+        // 1/IMG_4716.JPG: a weak palm detection once gave a 10 px "hand" there (too small to read, now refused)
+        for (String file : List.of("0/IMG_1118.JPG", "3/IMG_1121.JPG", "5/IMG_1123.JPG", "7/IMG_1125.JPG", "9/IMG_1127.JPG",
+                "1/IMG_4716.JPG")) {
             Path photo = HandTestData.DATASET.resolve(file);
             BufferedImage image = HandTestData.read(photo);
             HandResult result = locator.locate(image);
