@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=bench/results/hand-pipeline-$(date -u +%Y%m%dT%H%M%SZ); mkdir -p "$out"
 source bench/bench-jar.sh   # builds the product and benchmark jars outside the timed runs
+source bench/serve-start.sh
 
 model=${1:-models/finetuned/latest}
 if [[ ! -f "$model/model.json" ]]; then
@@ -31,6 +32,13 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 java ${JAVA_OPTS:-} -cp "$BENCH_CP" dev.signdigits.predict.HandPipelineBenchmark --model "$model" \
   --runtimes "${RUNTIMES:-tflite-int8,djl}" --variants "${VARIANTS:-full,lite}" --threads "${THREADS:-1,2}" \
   --frames "${FRAMES:-100}" >"$out/table.md" 2>"$out/bench.log"
+
+# The same frames through a running `serve` (its default runtime), one request at a time.
+start_serve "$out" --model "$model"
+served_runtime=$SERVED_RUNTIME
+java ${JAVA_OPTS:-} -cp "$BENCH_CP" dev.signdigits.predict.HandPipelineBenchmark --model "$model" \
+  --frames "${FRAMES:-100}" --serve "http://127.0.0.1:$SERVE_PORT" >"$out/serve-table.md" 2>>"$out/bench.log"
+stop_serve
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo
@@ -39,5 +47,9 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "Model $model; 640x480 JPEG frames, one at a time, ms; load average before $load_before, after $load_after.${BENCH_NOTE:+ $BENCH_NOTE}"
   echo
   cat "$out/table.md"
+  echo
+  echo "Through \`serve\` (runtime ${served_runtime:-its default}, the model's own hand model), the JPEG as the body of \`POST /api/v1/predict\`, one request at a time, round trip on loopback (ms):"
+  echo
+  cat "$out/serve-table.md"
 } | tee "$out/section.md" >> docs/performance.md
 echo "Appended to docs/performance.md; raw output in $out" >&2

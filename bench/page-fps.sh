@@ -40,27 +40,15 @@ locator=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get('p
 [[ "$locator" != off ]] || echo "warning: $model was trained without the hand locator (hand_locator=off): measuring whole-photo frames" >&2
 out=bench/results/page-fps-$(date -u +%Y%m%dT%H%M%SZ); mkdir -p "$out"
 source bench/bench-jar.sh   # builds the product and benchmark jars outside the timed run
+source bench/serve-start.sh
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-: >"$out/serve.out"   # exists before the loop below reads it (the server's redirection races with it)
-./signdigits serve --model "$model" --runtime "$RUNTIME" --port 0 --watch-interval-ms 0 \
-  >"$out/serve.out" 2>"$out/serve.log" &
-server=$!
-stop_server() { kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; }
-trap stop_server EXIT
-port=
-for (( i = 0; i < 240; i++ )); do
-  port=$(sed -n 's|^Serving on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$out/serve.out")
-  [[ -n "$port" ]] && break
-  kill -0 "$server" 2>/dev/null || { echo "serve exited:" >&2; cat "$out/serve.out" "$out/serve.log" >&2; exit 1; }
-  sleep 0.5
-done
-[[ -n "$port" ]] || { echo "serve did not start within 2 minutes" >&2; exit 1; }
-served_runtime=$(sed -n 's/^Loaded model [^ ]* (\([^)]*\)).*/\1/p' "$out/serve.out")
+start_serve "$out" --model "$model" --runtime "$RUNTIME"
+port=$SERVE_PORT served_runtime=$SERVED_RUNTIME
 
 java -cp "$BENCH_CP" dev.signdigits.web.PageFps --url "http://127.0.0.1:$port" "${camera[@]}" \
   --seconds "$SECONDS_MEASURED" --warmup-seconds "$WARMUP_SECONDS" --work-dir "$out" >"$out/page-fps.txt" 2>"$out/page-fps.log"
-stop_server; trap - EXIT
+stop_serve
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 line=$(cat "$out/page-fps.txt")
 echo "$line" >&2

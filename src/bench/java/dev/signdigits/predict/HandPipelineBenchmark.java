@@ -38,7 +38,8 @@ import javax.imageio.ImageIO;
  *
  * <pre>java -cp "$BENCH_CP" dev.signdigits.predict.HandPipelineBenchmark --model DIR
  *     [--runtimes tflite-int8,djl] [--variants full,lite] [--threads 1,2] [--frames 100] [--data DIR]
- *     [--classifier-threads 0]</pre>
+ *     [--classifier-threads 0] [--serve http://localhost:PORT]</pre>
+ * With {@code --serve}, the frames go one at a time to that running {@code serve} instead.
  * {@code --threads}: the locator's interpreter threads; {@code --classifier-threads}: the digit
  * model's (0: all cores, as {@code serve}).
  */
@@ -59,6 +60,10 @@ public final class HandPipelineBenchmark {
                 "phone-like", photos.stream().map(p -> jpeg(phoneLike(p.image(), p.seed()))).toList(),
                 "close-up", photos.stream().map(p -> jpeg(Resampling.resize(p.image(), 640, 480))).toList(),
                 "no hand", photos.stream().map(p -> jpeg(background(new Random(p.seed())))).toList());
+        if (options.containsKey("--serve")) {
+            served(options.get("--serve"), sets);
+            return;
+        }
         System.out.println("| runtime | hand model | threads | frames | decode p50 | locate+crop p50 / p90 | classify p50 | end to end p50 / p90 | answered |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (String runtime : options.getOrDefault("--runtimes", "tflite-int8,djl").split(",")) {
@@ -100,6 +105,50 @@ public final class HandPipelineBenchmark {
         return String.format(Locale.ROOT, "| %s | %s | %s | %s (%d) | %.1f | %.1f / %.1f | %.1f | **%.1f** / %.1f | %d digits |",
                 runtime, variant, threads, set, frames.size(), p(ms[0], 0.5), p(ms[1], 0.5), p(ms[1], 0.9), p(ms[2], 0.5),
                 p(ms[3], 0.5), p(ms[3], 0.9), answered);
+    }
+
+    /**
+     * The same frames sent one at a time to a running {@code serve} ({@code POST /api/v1/predict},
+     * the JPEG as the body): round-trip ms on this machine's loopback, as a client sees them.
+     */
+    private static void served(String url, Map<String, List<byte[]>> sets) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI predict = java.net.URI.create(url.replaceAll("/+$", "") + "/api/v1/predict");
+        System.out.println("| frames | requests | round trip p50 / p90 | answered with a digit |");
+        System.out.println("| --- | --- | --- | --- |");
+        for (String set : List.of("phone-like", "close-up", "no hand")) {
+            List<byte[]> frames = sets.get(set);
+            for (int i = 0; i < WARMUP; i++) {
+                post(client, predict, frames.get(i % frames.size()));
+            }
+            double[] ms = new double[frames.size()];
+            int digits = 0;
+            for (int i = 0; i < frames.size(); i++) {
+                long t0 = System.nanoTime();
+                String answer = post(client, predict, frames.get(i));
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+                digits += answer.contains("\"digit\":null") || answer.contains("\"digit\" : null") ? 0 : 1;
+            }
+            Arrays.sort(ms);
+            System.out.printf(Locale.ROOT, "| %s | %d | **%.1f** / %.1f | %d |%n", set, frames.size(), p(ms, 0.5), p(ms, 0.9), digits);
+        }
+    }
+
+    private static String post(java.net.http.HttpClient client, java.net.URI uri, byte[] jpeg) {
+        try {
+            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "image/jpeg").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** decode, locate+crop, classify, total (ms) and 1 when a digit was given. */
