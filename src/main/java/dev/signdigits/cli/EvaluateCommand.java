@@ -27,6 +27,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Fine-tuned model directory, or (with --data) an exported .tflite/.onnx file.")
     Path model;
 
+    @Option(names = "--hand-locator", defaultValue = dev.signdigits.hand.HandFramingSpec.AS_RECORDED,
+            description = "model (default): the framing the model records. auto, full or lite with a whole-photo model:"
+                    + " crop the hand first (how much the locator alone gains). See predict --help.")
+    String handLocator;
+
     @Option(names = "--runtime", defaultValue = "djl",
             description = "Inference runtime: auto, djl, tflite, tflite-float16, tflite-int8 or onnx, as for predict and serve;"
                     + " evaluate the very file you deploy. Default: ${DEFAULT-VALUE}.")
@@ -56,7 +61,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         EvaluationResult result = ModelEvaluator.run(new EvaluationRequest(model, InferenceRuntime.parse(runtime),
                 data.isBlank() ? parseSplit(split) : null, data.isBlank() ? null : Path.of(data), dataDir,
-                outDir.isBlank() ? null : Path.of(outDir), threads));
+                outDir.isBlank() ? null : Path.of(outDir), threads, handLocator));
         PrintWriter w = spec.commandLine().getOut();
         w.print(EvaluationText.render(result.evaluation()));
         result.handOutcome().ifPresent(h -> {

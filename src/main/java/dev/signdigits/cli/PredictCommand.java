@@ -3,6 +3,7 @@ package dev.signdigits.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.signdigits.hand.HandFraming;
+import dev.signdigits.hand.HandFramingSpec;
 import dev.signdigits.hand.HandSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,6 +58,12 @@ public final class PredictCommand implements Callable<Integer> {
                     + " (default: models/raw/mediapipe-hands, then the offline mirror, then a download).")
     Path handModels;
 
+    @Option(names = "--hand-locator", defaultValue = HandFramingSpec.AS_RECORDED,
+            description = "model (default): the framing the model records (a model trained on hand crops always reads"
+                    + " through its locator). auto, full or lite with a whole-photo model: crop the hand first, then read"
+                    + " it with the unchanged model. off: whole photos (whole-photo models only).")
+    String handLocator;
+
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Photos, or directories searched for photos.")
     List<Path> inputs;
 
@@ -85,7 +92,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<PhotoPrediction> predictions;
         try (DigitClassifier classifier = DigitClassifiers.open(runtime, model);
-             HandFraming framing = PhotoPredictor.framingOf(classifier, handModels)) {
+             HandFraming framing = PhotoPredictor.framingOf(classifier, handModels, handLocator)) {
             PhotoPredictor predictor = new PhotoPredictor(classifier, new ImageDecoder(), batchSize, framing);
             predictions = predictor.predict(files, topK);
         }

@@ -14,6 +14,13 @@ import java.nio.file.Path;
  * @param dataDir       where the model's dataset lives (for {@code split})
  * @param outDir        where the files go; null for {@code <model>/evaluations/<split or folder name>}
  * @param decodeThreads threads decoding photos
+ * @param handLocator   a {@code --hand-locator} value: null or {@code model} for the framing the model
+ *                      records (see {@link dev.signdigits.hand.HandFramingSpec#choose})
  */
 public record EvaluationRequest(Path model, InferenceRuntime runtime, Split split, Path folder, Path dataDir,
-                                Path outDir, int decodeThreads) {}
+                                Path outDir, int decodeThreads, String handLocator) {
+    public EvaluationRequest(Path model, InferenceRuntime runtime, Split split, Path folder, Path dataDir, Path outDir,
+                             int decodeThreads) {
+        this(model, runtime, split, folder, dataDir, outDir, decodeThreads, null);
+    }
+}

@@ -10,6 +10,7 @@ import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.SplitManifest;
 import dev.signdigits.eval.PhotoSetEvaluator;
 import dev.signdigits.hand.HandFraming;
+import dev.signdigits.hand.HandFramingSpec;
 import dev.signdigits.predict.PhotoPredictor;
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.io.AtomicFiles;
@@ -41,14 +42,17 @@ public final class ModelEvaluator {
     public static EvaluationResult run(EvaluationRequest request) {
         Path model = request.model().toAbsolutePath().normalize();
         Photos photos = request.folder() != null ? folder(request.folder()) : split(model, request);
-        Path out = request.outDir() != null ? request.outDir() : modelDir(model).resolve("evaluations").resolve(photos.name());
+        boolean asRecorded = request.handLocator() == null || request.handLocator().strip().equalsIgnoreCase(HandFramingSpec.AS_RECORDED);
+        // another framing than the model's own never overwrites the model's own evaluation of the same photos
+        String name = asRecorded ? photos.name() : photos.name() + "-hand-" + request.handLocator().strip().toLowerCase(Locale.ROOT);
+        Path out = request.outDir() != null ? request.outDir() : modelDir(model).resolve("evaluations").resolve(name);
         Instant started = Instant.now();
         PhotoSetEvaluator.Outcome outcome;
         String runtime;
         Map<String, String> provenance;
         String handLocator;
         try (DigitClassifier classifier = DigitClassifiers.open(request.runtime(), model, 0, 1);
-             HandFraming framing = PhotoPredictor.framingOf(classifier)) {
+             HandFraming framing = PhotoPredictor.framingOf(classifier, null, request.handLocator())) {
             runtime = classifier.info().runtime();
             handLocator = framing.spec().toString();
             provenance = Files.isDirectory(model) ? FinetunedModel.readMetadata(model).provenance()

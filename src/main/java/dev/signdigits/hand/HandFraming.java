@@ -81,6 +81,16 @@ public final class HandFraming implements AutoCloseable {
         return handModelsDir == null ? open(spec, inputSize, modelsDir) : openFrom(spec, inputSize, handModelsDir);
     }
 
+    /**
+     * As {@link #forModel(Map, String, int, Path, Path)}, with {@code requested} (a
+     * {@code --hand-locator} value, null for the recorded framing) applied by {@link HandFramingSpec#choose}.
+     */
+    public static HandFraming forModel(Map<String, String> properties, String source, int inputSize, Path modelsDir,
+                                       Path handModelsDir, String requested) {
+        HandFramingSpec spec = HandFramingSpec.choose(HandFramingSpec.fromProperties(properties, source), requested, source);
+        return handModelsDir == null ? open(spec, inputSize, modelsDir) : openFrom(spec, inputSize, handModelsDir);
+    }
+
     public HandFramingSpec spec() {
         return spec;
     }

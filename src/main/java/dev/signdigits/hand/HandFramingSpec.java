@@ -51,6 +51,33 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
         };
     }
 
+    /** What inference commands take by default for {@code --hand-locator}: the framing the model records. */
+    public static final String AS_RECORDED = "model";
+
+    /**
+     * The framing an inference command runs a model with, given what the model records and the
+     * {@code --hand-locator} asked for. {@code model} (or null) is the recorded framing. A model
+     * trained on hand crops always reads through its own locator: asking for another answer is an
+     * error (asking for what it records is fine). A whole-photo model can be run on hand crops
+     * ({@code auto}, {@code full}, {@code lite}): the hand is cropped first, then read by the
+     * unchanged model (far better on small hands than whole frames; not what it was trained on).
+     */
+    public static HandFramingSpec choose(HandFramingSpec recorded, String requested, String source) {
+        if (requested == null || requested.isBlank() || requested.strip().equalsIgnoreCase(AS_RECORDED)) {
+            return recorded;
+        }
+        HandFramingSpec asked = parse(requested);
+        if (!recorded.on()) {
+            return asked;
+        }
+        if (asked.on() && asked.variant() == recorded.variant()) {
+            return recorded;
+        }
+        throw new SignDigitsException(source + " was trained on hand crops (hand_locator=" + recorded.variant()
+                + ") and always reads photos through that locator: drop --hand-locator " + requested.strip()
+                + " (or use --hand-locator model).");
+    }
+
     /**
      * The keys a model records; {@code cropEdge} is the crop's pixel edge (the model's input edge:
      * the crop is taken at exactly that size, so framing and resizing leave it as it is).

@@ -69,8 +69,16 @@ public final class PhotoPredictor implements AutoCloseable {
 
     /** As {@link #framingOf(DigitClassifier)}, the hand model files from {@code handModelsDir} when not null. */
     public static HandFraming framingOf(DigitClassifier classifier, Path handModelsDir) {
+        return framingOf(classifier, handModelsDir, null);
+    }
+
+    /**
+     * As {@link #framingOf(DigitClassifier, Path)}, with a {@code --hand-locator} value applied
+     * ({@link dev.signdigits.hand.HandFramingSpec#choose}: null or {@code model} is the recorded framing).
+     */
+    public static HandFraming framingOf(DigitClassifier classifier, Path handModelsDir, String requested) {
         return HandFraming.forModel(classifier.info().properties(), "model " + classifier.info().id(),
-                classifier.info().inputSize(), HandFraming.DEFAULT_MODELS_DIR, handModelsDir);
+                classifier.info().inputSize(), HandFraming.DEFAULT_MODELS_DIR, handModelsDir, requested);
     }
 
     public HandFraming framing() {

@@ -86,6 +86,28 @@ class HandLocatorModelTest {
     }
 
     @Test
+    void aWholePhotoModelCanReadHandCropsButAHandModelNeverSkipsItsLocator() throws Exception {
+        Path noHand = HandTestData.IMAGENET_SAMPLES.resolve("sunflower.bmp");
+        Path hand = TinyModel.MIRROR.resolve("3").resolve("IMG_1121.JPG");
+        // the whole-photo model names a digit for the sunflower as it is, and says "no hand" with the hand cropped first
+        CliRun plain = run("predict", "--model", TinyModel.dir().toString(), "--json", noHand.toString());
+        assertThat(new ObjectMapper().readTree(plain.out()).get(0).get("digit").asText()).matches("[0-9]");
+        CliRun cropped = run("predict", "--model", TinyModel.dir().toString(), "--hand-locator", "auto", "--json",
+                noHand.toString(), hand.toString());
+        assertThat(cropped.exit()).as(cropped.err()).isZero();
+        JsonNode answers = new ObjectMapper().readTree(cropped.out());
+        assertThat(answers.get(0).get("digit").isNull()).isTrue();
+        assertThat(answers.get(1).get("hand").get("found").asBoolean()).isTrue();
+
+        CliRun skip = run("predict", "--model", TinyModel.handDir().toString(), "--hand-locator", "off", hand.toString());
+        assertThat(skip.exit()).isEqualTo(2);
+        assertThat(skip.err().strip()).startsWith("error: model ").contains("was trained on hand crops")
+                .endsWith("drop --hand-locator off (or use --hand-locator model).");
+        CliRun same = run("predict", "--model", TinyModel.handDir().toString(), "--hand-locator", "full", hand.toString());
+        assertThat(same.exit()).as(same.err()).isZero();
+    }
+
+    @Test
     void evaluateReportsTheDetectionRateAndAccuracyWithMissesCounted() throws Exception {
         Path model = TinyModel.handDir();
         Path out = tmp.resolve("eval");
