@@ -74,7 +74,7 @@ public final class TrainOptions {
     int threads;
 
     @Option(names = "--hand-locator", defaultValue = DEFAULT_HAND_LOCATOR,
-            description = "auto (MediaPipe full), full or lite: locate the hand in every photo and train on the hand crops;"
+            description = "auto (MediaPipe lite), full or lite: locate the hand in every photo and train on the hand crops;"
                     + " the model then always runs with the locator (as accurate on the test split, far better on small,"
                     + " turned hands; serve runs it too and says where the hand is; docs/hand-locator.md)."
                     + " off: whole photos. Default: ${DEFAULT-VALUE}.")

@@ -31,7 +31,7 @@ class DataStatsHandsTest {
 
         JsonNode first = stats(data, manifest);
         JsonNode hands = first.get("hands");
-        assertThat(hands.get("locator").asText()).startsWith("full");
+        assertThat(hands.get("locator").asText()).startsWith("lite");
         assertThat(hands.get("photos").asInt()).isEqualTo(7);
         assertThat(hands.get("withHand").asInt()).isEqualTo(6);
         assertThat(hands.get("noHand")).hasSize(1);

@@ -39,9 +39,9 @@ class HandLocatorModelTest {
     void theModelRecordsTheLocatorAndEveryRuntimeRunsIt() throws Exception {
         Path model = TinyModel.handDir();
         Map<String, String> provenance = FinetunedModel.readMetadata(model).provenance();
-        assertThat(provenance).containsEntry(HandFramingSpec.KEY, "full").containsEntry(HandFramingSpec.CROP_EDGE, "128")
+        assertThat(provenance).containsEntry(HandFramingSpec.KEY, "lite").containsEntry(HandFramingSpec.CROP_EDGE, "128")
                 .containsKeys("hand_missing_train", "hand_missing_test", "test_accuracy_with_misses");
-        assertThat(new ObjectMapper().readTree(model.resolve("config.json").toFile()).get("hand_locator").asText()).isEqualTo("full");
+        assertThat(new ObjectMapper().readTree(model.resolve("config.json").toFile()).get("hand_locator").asText()).isEqualTo("lite");
         List<String> hands = Files.readAllLines(model.resolve("hands.csv"));
         assertThat(hands.get(0)).startsWith("split,file,found,");
         assertThat(hands).hasSize(1 + Integer.parseInt(provenance.get("hand_photos_located")));
@@ -103,7 +103,7 @@ class HandLocatorModelTest {
         assertThat(skip.exit()).isEqualTo(2);
         assertThat(skip.err().strip()).startsWith("error: model ").contains("was trained on hand crops")
                 .endsWith("drop --hand-locator off (or use --hand-locator model).");
-        CliRun same = run("predict", "--model", TinyModel.handDir().toString(), "--hand-locator", "full", hand.toString());
+        CliRun same = run("predict", "--model", TinyModel.handDir().toString(), "--hand-locator", "lite", hand.toString());
         assertThat(same.exit()).as(same.err()).isZero();
     }
 

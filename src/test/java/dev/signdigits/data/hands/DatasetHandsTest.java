@@ -94,15 +94,15 @@ class DatasetHandsTest {
     void theKeyChangesWithEverySettingThatChangesTheAnswerAndNotWithTheCrop() {
         String auto = LocatorKey.of(AUTO).orElseThrow().fileName();
         HandLocator.Settings d = HandLocator.Settings.DEFAULT;
-        assertThat(LocatorKey.of(HandFramingSpec.parse("full")).orElseThrow().fileName()).isEqualTo(auto);
-        assertThat(LocatorKey.of(new HandFramingSpec(HandModels.Variant.FULL, d, new HandCrop(0.5, false)))
+        assertThat(LocatorKey.of(HandFramingSpec.parse("lite")).orElseThrow().fileName()).isEqualTo(auto);
+        assertThat(LocatorKey.of(new HandFramingSpec(HandModels.Variant.LITE, d, new HandCrop(0.5, false)))
                 .orElseThrow().fileName()).as("the crop does not change where the hand is").isEqualTo(auto);
-        List<HandFramingSpec> others = List.of(HandFramingSpec.parse("lite"),
-                new HandFramingSpec(HandModels.Variant.FULL, d.withThresholds(0.5, d.minPresence()), HandCrop.DEFAULT),
-                new HandFramingSpec(HandModels.Variant.FULL, d.withThresholds(d.minDetectorScore(), 0.5), HandCrop.DEFAULT),
-                new HandFramingSpec(HandModels.Variant.FULL, d.withTiles(!d.tiles()), HandCrop.DEFAULT),
-                new HandFramingSpec(HandModels.Variant.FULL, d.withTilePresence(0.9), HandCrop.DEFAULT),
-                new HandFramingSpec(HandModels.Variant.FULL, d.withThreads(2), HandCrop.DEFAULT));
+        List<HandFramingSpec> others = List.of(HandFramingSpec.parse("full"),
+                new HandFramingSpec(HandModels.Variant.LITE, d.withThresholds(0.5, d.minPresence()), HandCrop.DEFAULT),
+                new HandFramingSpec(HandModels.Variant.LITE, d.withThresholds(d.minDetectorScore(), 0.5), HandCrop.DEFAULT),
+                new HandFramingSpec(HandModels.Variant.LITE, d.withTiles(!d.tiles()), HandCrop.DEFAULT),
+                new HandFramingSpec(HandModels.Variant.LITE, d.withTilePresence(0.9), HandCrop.DEFAULT),
+                new HandFramingSpec(HandModels.Variant.LITE, d.withThreads(2), HandCrop.DEFAULT));
         for (HandFramingSpec other : others) {
             assertThat(LocatorKey.of(other).orElseThrow().fileName()).as(other.settings().toString()).isNotEqualTo(auto);
         }
