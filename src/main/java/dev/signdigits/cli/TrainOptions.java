@@ -33,7 +33,7 @@ public final class TrainOptions {
             description = "Layers trained, counted from the end of the network including the head; the rest stay frozen.")
     int fineTuneLayers;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs.")
+    @Option(names = "--epochs", defaultValue = "16", description = "Maximum epochs.")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "32", description = "Training batch size.")

@@ -83,11 +83,13 @@ public final class HandFraming implements AutoCloseable {
 
     /**
      * As {@link #forModel(Map, String, int, Path, Path)}, with {@code requested} (a
-     * {@code --hand-locator} value, null for the recorded framing) applied by {@link HandFramingSpec#choose}.
+     * {@code --hand-locator} value, null for the recorded framing) applied by {@link HandFramingSpec#choose},
+     * and each locator with {@code threads} TFLite threads.
      */
     public static HandFraming forModel(Map<String, String> properties, String source, int inputSize, Path modelsDir,
-                                       Path handModelsDir, String requested) {
-        HandFramingSpec spec = HandFramingSpec.choose(HandFramingSpec.fromProperties(properties, source), requested, source);
+                                       Path handModelsDir, String requested, int threads) {
+        HandFramingSpec chosen = HandFramingSpec.choose(HandFramingSpec.fromProperties(properties, source), requested, source);
+        HandFramingSpec spec = new HandFramingSpec(chosen.variant(), chosen.settings().withThreads(threads), chosen.crop());
         return handModelsDir == null ? open(spec, inputSize, modelsDir) : openFrom(spec, inputSize, handModelsDir);
     }
 

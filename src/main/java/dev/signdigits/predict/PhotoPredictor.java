@@ -3,6 +3,7 @@ package dev.signdigits.predict;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.hand.FramedPhoto;
 import dev.signdigits.hand.HandFraming;
+import dev.signdigits.hand.HandLocator;
 import dev.signdigits.hand.HandResult;
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.data.ImageFolder;
@@ -77,8 +78,16 @@ public final class PhotoPredictor implements AutoCloseable {
      * ({@link dev.signdigits.hand.HandFramingSpec#choose}: null or {@code model} is the recorded framing).
      */
     public static HandFraming framingOf(DigitClassifier classifier, Path handModelsDir, String requested) {
+        return framingOf(classifier, handModelsDir, requested, HandLocator.Settings.DEFAULT.threads());
+    }
+
+    /**
+     * As {@link #framingOf(DigitClassifier, Path, String)}, each hand locator with {@code threads}
+     * TFLite threads (how fast, not what it answers: the recorded settings stay as they are).
+     */
+    public static HandFraming framingOf(DigitClassifier classifier, Path handModelsDir, String requested, int threads) {
         return HandFraming.forModel(classifier.info().properties(), "model " + classifier.info().id(),
-                classifier.info().inputSize(), HandFraming.DEFAULT_MODELS_DIR, handModelsDir, requested);
+                classifier.info().inputSize(), HandFraming.DEFAULT_MODELS_DIR, handModelsDir, requested, threads);
     }
 
     public HandFraming framing() {

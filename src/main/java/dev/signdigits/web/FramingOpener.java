@@ -26,4 +26,9 @@ public interface FramingOpener {
     static FramingOpener recorded(Path handModelsDir) {
         return classifier -> PhotoPredictor.framingOf(classifier, handModelsDir);
     }
+
+    /** As {@link #recorded(Path)}, each locator with {@code threads} TFLite threads (see {@link ServerConfig#locateThreads()}). */
+    static FramingOpener recorded(Path handModelsDir, int threads) {
+        return classifier -> PhotoPredictor.framingOf(classifier, handModelsDir, null, threads);
+    }
 }

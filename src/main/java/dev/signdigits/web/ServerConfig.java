@@ -25,11 +25,15 @@ import java.util.Optional;
  * @param apiKey            when present, /api, /v2/.../infer and /admin need it
  * @param watchInterval     how often the model pointer is checked for a new model; zero disables
  * @param drainTimeout      how long shutdown waits for in-flight requests
+ * @param locateThreads     TFLite threads of each hand locator (models trained with the locator); the
+ *                          service locates on {@code cores / locateThreads} threads at once, so the two
+ *                          never oversubscribe the cores: more per locator is a lower latency per photo,
+ *                          1 the most photos per second under load
  */
 public record ServerConfig(String host, int port, int maxBatch, Duration maxDelay, int queueCapacity, int workers,
                            long maxRequestBytes, long maxPixels, Duration requestTimeout, Duration receiveTimeout,
                            int maxConnections, int maxConnectionsPerAddress, Optional<String> apiKey,
-                           Duration watchInterval, Duration drainTimeout) {
+                           Duration watchInterval, Duration drainTimeout, int locateThreads) {
 
     public ServerConfig {
         require(host != null && !host.isBlank(), "--host must name an interface, e.g. 127.0.0.1 or 0.0.0.0");
@@ -47,6 +51,7 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
                 + " must be 0 (no cap) or more");
         require(!watchInterval.isNegative(), "--watch-interval-ms must be 0 (off) or more");
         require(!drainTimeout.isNegative(), "--drain-timeout-ms must be 0 or more");
+        require(locateThreads >= 1 && locateThreads <= 64, "--locate-threads " + locateThreads + " is out of range: use 1-64");
         apiKey = apiKey.filter(k -> !k.isBlank());
     }
 
@@ -59,7 +64,13 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         return new Builder().host(host).port(port).maxBatch(maxBatch).maxDelay(maxDelay).queueCapacity(queueCapacity)
                 .workers(workers).maxRequestBytes(maxRequestBytes).maxPixels(maxPixels).requestTimeout(requestTimeout)
                 .receiveTimeout(receiveTimeout).maxConnections(maxConnections)
-                .maxConnectionsPerAddress(maxConnectionsPerAddress).apiKey(apiKey.orElse(null)).watchInterval(watchInterval).drainTimeout(drainTimeout);
+                .maxConnectionsPerAddress(maxConnectionsPerAddress).apiKey(apiKey.orElse(null)).watchInterval(watchInterval).drainTimeout(drainTimeout)
+                .locateThreads(locateThreads);
+    }
+
+    /** How many photos the service locates at once: the cores shared by {@link #locateThreads()} each. */
+    public int locatePool() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / locateThreads);
     }
 
     /** Never prints the API key, only whether one is set. */
@@ -70,7 +81,7 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
                 + ", maxPixels=" + maxPixels + ", requestTimeout=" + requestTimeout + ", receiveTimeout=" + receiveTimeout
                 + ", maxConnections=" + maxConnections + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress
                 + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)") + ", watchInterval=" + watchInterval
-                + ", drainTimeout=" + drainTimeout + "]";
+                + ", drainTimeout=" + drainTimeout + ", locateThreads=" + locateThreads + "]";
     }
 
     private static void require(boolean ok, String message) {
@@ -96,6 +107,8 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         private String apiKey;
         private Duration watchInterval = Duration.ofSeconds(2);
         private Duration drainTimeout = Duration.ofSeconds(30);
+        // one locator using two cores: measured 22.7 against 28.9 ms p50 per 640x480 photo (docs/performance.md)
+        private int locateThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
         private Builder() {}
 
@@ -114,10 +127,12 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         public Builder apiKey(String value) { apiKey = value; return this; }
         public Builder watchInterval(Duration value) { watchInterval = value; return this; }
         public Builder drainTimeout(Duration value) { drainTimeout = value; return this; }
+        public Builder locateThreads(int value) { locateThreads = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, maxBatch, maxDelay, queueCapacity, workers, maxRequestBytes, maxPixels,
-                    requestTimeout, receiveTimeout, maxConnections, maxConnectionsPerAddress, Optional.ofNullable(apiKey), watchInterval, drainTimeout);
+                    requestTimeout, receiveTimeout, maxConnections, maxConnectionsPerAddress, Optional.ofNullable(apiKey), watchInterval, drainTimeout,
+                    locateThreads);
         }
     }
 }

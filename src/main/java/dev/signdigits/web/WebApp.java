@@ -73,7 +73,7 @@ public final class WebApp implements AutoCloseable {
         ApiKeyGuard guard = new ApiKeyGuard(config.apiKey());
         ImageIntake intake = new ImageIntake(decoder, Math.max(2, Runtime.getRuntime().availableProcessors()));
         // locating a hand is CPU work: one locator per core, whatever the number of requests at once
-        this.framer = new PhotoFramer(Runtime.getRuntime().availableProcessors(), metrics);
+        this.framer = new PhotoFramer(config.locatePool(), metrics);
         this.httpThreads = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS);
         httpThreads.setName("http");
         Services services = new Services(

@@ -1,6 +1,7 @@
 package dev.signdigits.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signdigits.testing.CliRun;
 import dev.signdigits.web.ServerConfig;
@@ -74,5 +75,18 @@ class SmallMessagesTest {
         assertThat(ServeCommand.exposureWarning(open.toBuilder().apiKey("k").build())).isEmpty();
         assertThat(ServeCommand.exposureWarning(ServerConfig.builder().host("127.0.0.1").build())).isEmpty();
         assertThat(ServeCommand.exposureWarning(ServerConfig.builder().host("::1").build())).isEmpty();
+    }
+
+    @Test
+    void locatorThreadsAndLocatorsShareTheCoresWithoutOversubscribing() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ServerConfig defaults = ServerConfig.builder().build();
+        assertThat(defaults.locateThreads()).isEqualTo(Math.min(2, cores));
+        assertThat(defaults.locatePool() * defaults.locateThreads()).isLessThanOrEqualTo(Math.max(cores, defaults.locateThreads()));
+        assertThat(ServerConfig.builder().locateThreads(1).build().locatePool()).isEqualTo(cores);
+        assertThat(ServerConfig.builder().locateThreads(64).build().locatePool()).isEqualTo(Math.max(1, cores / 64));
+        assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
+        assertThatThrownBy(() -> ServerConfig.builder().locateThreads(0).build())
+                .hasMessage("--locate-threads 0 is out of range: use 1-64.");
     }
 }
