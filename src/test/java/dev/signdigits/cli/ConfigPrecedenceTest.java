@@ -44,12 +44,12 @@ class ConfigPrecedenceTest {
         assertThat(config.seed()).isEqualTo(11);
         assertThat(config.batchSize()).isEqualTo(4);
         assertThat(config.learningRate()).isEqualTo(0.0005f);
-        assertThat(config.handLocator()).isEqualTo("off");
-        assertThat(config.handFraming().on()).isFalse();
+        assertThat(config.handLocator()).isEqualTo("auto");
+        assertThat(config.handFraming().on()).isTrue();
 
-        CommandLine auto = Main.newCommandLine(new EnvironmentDefaults(Map.of("SIGNDIGITS_HAND_LOCATOR", "auto"), DotEnv.empty()));
-        TrainOptions fromEnv = auto.parseArgs("train").subcommand().commandSpec().commandLine().<TrainCommand>getCommand().options;
-        assertThat(fromEnv.toConfig().handFraming().on()).isTrue();
+        CommandLine off = Main.newCommandLine(new EnvironmentDefaults(Map.of("SIGNDIGITS_HAND_LOCATOR", "off"), DotEnv.empty()));
+        TrainOptions fromEnv = off.parseArgs("train").subcommand().commandSpec().commandLine().<TrainCommand>getCommand().options;
+        assertThat(fromEnv.toConfig().handFraming().on()).isFalse();
     }
 
     @Test

@@ -65,7 +65,7 @@ class DataStatsHandsTest {
         CliRun text = CliRun.of("data", "stats", "--hand-locator", "auto", "--data-dir", data.toString(), "--manifest",
                 manifest.toString(), "--models-dir", tmp.resolve("models").toString());
         assertThat(text.exit()).as(text.err()).isZero();
-        assertThat(text.out()).contains("no hand", "Hand locator full", "a hand in 5 of 7 photos", "no hand in 2",
+        assertThat(text.out()).contains("no hand", "Hand locator lite", "a hand in 5 of 7 photos", "no hand in 2",
                 owl, "0 located, 7 from the cache");
     }
 

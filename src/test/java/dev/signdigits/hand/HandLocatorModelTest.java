@@ -136,14 +136,14 @@ class HandLocatorModelTest {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliRun missing = run("predict", "--model", model.toString(), "--hand-models", empty.toString(), photo.toString());
         assertThat(missing.exit()).isEqualTo(3);
-        assertThat(missing.err()).contains(empty.resolve("palm_detection_full.tflite").toString()).contains("missing");
+        assertThat(missing.err()).contains(empty.resolve("palm_detection_lite.tflite").toString()).contains("missing");
 
         Path damaged = Files.createDirectories(tmp.resolve("damaged"));
-        Files.copy(HAND_MODELS.resolve("palm_detection_full.tflite"), damaged.resolve("palm_detection_full.tflite"));
-        Files.write(damaged.resolve("hand_landmark_full.tflite"), new byte[] {1, 2, 3});
+        Files.copy(HAND_MODELS.resolve("palm_detection_lite.tflite"), damaged.resolve("palm_detection_lite.tflite"));
+        Files.write(damaged.resolve("hand_landmark_lite.tflite"), new byte[] {1, 2, 3});
         CliRun broken = run("predict", "--model", model.toString(), "--hand-models", damaged.toString(), photo.toString());
         assertThat(broken.exit()).isEqualTo(3);
-        assertThat(broken.err()).contains(damaged.resolve("hand_landmark_full.tflite").toString()).contains("damaged");
+        assertThat(broken.err()).contains(damaged.resolve("hand_landmark_lite.tflite").toString()).contains("damaged");
     }
 
     @Test

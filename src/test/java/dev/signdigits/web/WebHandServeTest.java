@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class WebHandServeTest {
     private static final Path MIRROR = Path.of("..", "shared", "pretrained", HandModels.DIRECTORY);
-    private static final String LANDMARKS = HandModels.LANDMARK_FULL.file();
-    private static final String PALMS = HandModels.PALM_FULL.file();
+    private static final String LANDMARKS = HandModels.LANDMARK_LITE.file();
+    private static final String PALMS = HandModels.PALM_LITE.file();
 
     @TempDir
     Path root;
@@ -49,7 +49,7 @@ class WebHandServeTest {
         assertThat(missing.exit()).as(missing.err()).isEqualTo(3);
         assertThat(missing.err().strip().lines()).as("one sentence").hasSize(1);
         assertThat(missing.err()).contains(empty.resolve(PALMS).toString()).contains("missing")
-                .contains(HandModels.PALM_FULL.url().toString());
+                .contains(HandModels.PALM_LITE.url().toString());
         assertThat(missing.out()).doesNotContain("Serving on");
 
         CliRun broken = serve(model, damaged);
