@@ -71,7 +71,9 @@ public final class MicroBatcher implements AutoCloseable {
     private final long maxDelayNanos;
     private final int capacity;
     private final BatchObserver observer;
+    private static final long WAIT_SLICE_NANOS = 500_000;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger arriving = new java.util.concurrent.atomic.AtomicInteger();
     private final Semaphore free;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closing;
@@ -90,6 +92,27 @@ public final class MicroBatcher implements AutoCloseable {
             workers.add(worker);
             worker.start();
         }
+    }
+
+    /** A request on its way to {@link #submit} (decoding, locating the hand); close it once its images are queued or it gave up. */
+    public interface Arrival extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Marks a request as on its way: a batch waits up to {@code maxDelay} for more images only while
+     * some request is, since otherwise nothing can join it and the wait is pure latency (5 ms of a
+     * lone webcam frame's answer).
+     */
+    public Arrival arrive() {
+        arriving.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                arriving.decrementAndGet();
+            }
+        };
     }
 
     /**
@@ -159,9 +182,19 @@ public final class MicroBatcher implements AutoCloseable {
             batch.add(head);
             long deadline = first.enqueuedNanos() + maxDelayNanos;
             while (batch.size() < maxBatch) {
-                Job next = next(deadline - System.nanoTime());
-                if (next == null) {
-                    break;
+                long left = deadline - System.nanoTime();
+                Job next;
+                if (left > 0 && arriving.get() > 0) {
+                    // wait in short slices: the request that queued the head may still be leaving arrive()
+                    next = next(Math.min(left, WAIT_SLICE_NANOS));
+                    if (next == null) {
+                        continue;
+                    }
+                } else { // nothing on its way (or out of time): take what is queued now and go
+                    next = next(0);
+                    if (next == null) {
+                        break;
+                    }
                 }
                 if (!(next instanceof ImageJob image) || image.model() != head.model()) { // a tensor, or another model's image
                     carried = next;

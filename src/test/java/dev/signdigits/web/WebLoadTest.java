@@ -42,6 +42,22 @@ class WebLoadTest {
     }
 
     @Test
+    void aLoneRequestIsNotHeldForABatchThatCannotFill() throws Exception {
+        List<SlowClassifier> made = new CopyOnWriteArrayList<>();
+        // a batching wait far longer than any answer takes: a lone request must not sit it out
+        try (TestServer server = TestServer.start(root, b -> b.maxBatch(8).maxDelay(Duration.ofSeconds(20))
+                .requestTimeout(Duration.ofSeconds(60)), SlowClassifier.loader(Duration.ofMillis(1), made))) {
+            byte[] photo = TestModels.bytes(TestModels.photo(6));
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                Http.Response response = server.http.post("/api/v1/predict", photo, "image/jpeg");
+                assertThat(response.status()).as(response.text()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    @Test
     void concurrentRequestsAreBatchedUpToMaxBatch() throws Exception {
         List<SlowClassifier> made = new CopyOnWriteArrayList<>();
         try (TestServer server = TestServer.start(root, b -> b.maxBatch(4).maxDelay(Duration.ofMillis(50)),

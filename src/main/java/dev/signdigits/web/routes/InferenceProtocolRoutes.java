@@ -145,11 +145,14 @@ public final class InferenceProtocolRoutes {
 
     private CompletableFuture<List<PhotoAnswer>> classifyEncoded(Context ctx, InferRequest.Encoded encoded) {
         List<BufferedImage> images = new ArrayList<>(encoded.count());
-        for (int i = 0; i < encoded.count(); i++) {
-            String name = "Element " + i + " of '" + InferRequestParser.BYTES_INPUT + "'";
-            images.add(intake.decode(encoded.images().get(i), name, RequestDeadline.remaining(ctx)));
+        PhotoPipeline.Submitted pending;
+        try (MicroBatcher.Arrival ignored = batcher.arrive()) {
+            for (int i = 0; i < encoded.count(); i++) {
+                String name = "Element " + i + " of '" + InferRequestParser.BYTES_INPUT + "'";
+                images.add(intake.decode(encoded.images().get(i), name, RequestDeadline.remaining(ctx)));
+            }
+            pending = pipeline.submit(images, RequestDeadline.remaining(ctx));
         }
-        PhotoPipeline.Submitted pending = pipeline.submit(images, RequestDeadline.remaining(ctx));
         return Awaits.within(pending.all(), pending.queued(), RequestDeadline.remaining(ctx), timeout, responses);
     }
 

@@ -39,6 +39,7 @@ public final class PredictRoutes {
     private final ServiceMetrics metrics;
     private final Duration timeout;
     private final Executor responses;
+    private final MicroBatcher batcher;
 
     /** @param responses where answers are written once inference is done (the HTTP server's threads) */
     public PredictRoutes(long maxRequestBytes, ImageIntake intake, ModelHolder models, PhotoFramer framer,
@@ -46,6 +47,7 @@ public final class PredictRoutes {
         this.uploads = new ImageUploads(maxRequestBytes);
         this.intake = intake;
         this.pipeline = new PhotoPipeline(models, framer, batcher);
+        this.batcher = batcher;
         this.metrics = metrics;
         this.timeout = timeout;
         this.responses = responses;
@@ -55,8 +57,11 @@ public final class PredictRoutes {
         int topK = topK(ctx);
         boolean landmarks = landmarks(ctx);
         ImageUploads.Upload upload = uploads.single(ctx, "image");
-        BufferedImage image = intake.decode(upload.bytes(), upload.name(), RequestDeadline.remaining(ctx));
-        PhotoPipeline.Submitted pending = pipeline.submit(List.of(image), RequestDeadline.remaining(ctx));
+        PhotoPipeline.Submitted pending;
+        try (MicroBatcher.Arrival ignored = batcher.arrive()) {
+            BufferedImage image = intake.decode(upload.bytes(), upload.name(), RequestDeadline.remaining(ctx));
+            pending = pipeline.submit(List.of(image), RequestDeadline.remaining(ctx));
+        }
         ctx.future(() -> Awaits.within(pending.answers().get(0), pending.queued(), RequestDeadline.remaining(ctx), timeout,
                         responses)
                 .thenAccept(answer -> {
@@ -72,17 +77,20 @@ public final class PredictRoutes {
         Object[] items = new Object[received.size()];
         List<BufferedImage> images = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < received.size(); i++) {
-            ImageUploads.Upload upload = received.get(i);
-            try {
-                images.add(intake.decode(upload.bytes(), upload.name(), RequestDeadline.remaining(ctx)));
-                positions.add(i);
-            } catch (BadImageException e) {
-                items[i] = PredictionJson.Item.failed(i, e.status(), e.getMessage());
+        PhotoPipeline.Submitted pending;
+        try (MicroBatcher.Arrival ignored = batcher.arrive()) {
+            for (int i = 0; i < received.size(); i++) {
+                ImageUploads.Upload upload = received.get(i);
+                try {
+                    images.add(intake.decode(upload.bytes(), upload.name(), RequestDeadline.remaining(ctx)));
+                    positions.add(i);
+                } catch (BadImageException e) {
+                    items[i] = PredictionJson.Item.failed(i, e.status(), e.getMessage());
+                }
             }
+            pending = images.isEmpty() ? new PhotoPipeline.Submitted(List.of(), List.of())
+                    : pipeline.submit(images, RequestDeadline.remaining(ctx));
         }
-        PhotoPipeline.Submitted pending = images.isEmpty() ? new PhotoPipeline.Submitted(List.of(), List.of())
-                : pipeline.submit(images, RequestDeadline.remaining(ctx));
         ctx.future(() -> Awaits.within(pending.all(), pending.queued(), RequestDeadline.remaining(ctx), timeout, responses)
                 .thenAccept(done -> {
                     for (int j = 0; j < done.size(); j++) {
