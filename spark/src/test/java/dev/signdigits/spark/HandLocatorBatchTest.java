@@ -43,7 +43,7 @@ class HandLocatorBatchTest {
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("Wrote 3 rows", "1 predicted, 1 without a hand", "1 could not be read",
-                "hand locator full");
+                "hand locator lite");
         Map<Path, Row> rows = new HashMap<>();
         OutputTable.read(output).forEach(r -> rows.put(OutputTable.file(r), r));
         assertThat(rows).containsOnlyKeys(hand.toAbsolutePath(), scene.toAbsolutePath(), bad.toAbsolutePath());

@@ -54,7 +54,7 @@ class SparkSubmitIT {
         String printed = submit("--model", TestModel.handInt8().toString(), "--input", photos.toString(), "--output",
                 output.toString(), "--hand-models", TestModel.HAND_MODELS.toString());
 
-        assertThat(printed).contains("Wrote 2 rows", "1 predicted, 1 without a hand", "hand locator full");
+        assertThat(printed).contains("Wrote 2 rows", "1 predicted, 1 without a hand", "hand locator lite");
         List<Row> rows = OutputTable.read(output);
         assertThat(rows).filteredOn(r -> OutputTable.file(r).endsWith("hand.jpg")).singleElement()
                 .satisfies(r -> assertThat(r.<Boolean>getAs("hand_found")).isTrue())
