@@ -3,7 +3,6 @@ package dev.signdigits.web;
 import dev.signdigits.DigitReader;
 import dev.signdigits.DigitReading;
 import dev.signdigits.SignDigits;
-import dev.signdigits.image.ModelInput;
 import dev.signdigits.model.store.FinetunedMetadata;
 import dev.signdigits.model.store.FinetunedModel;
 import dev.signdigits.predict.DigitClassifiers;
@@ -25,7 +24,7 @@ import java.util.stream.Stream;
  * with it. Its photos are dataset photos (close-ups) in which the hand is found and the digit read
  * right by the Java API with the same runtime.
  */
-final class HandRuntimeModel implements ServedModel {
+final class HandRuntimeModel implements FinetunedServedModel {
     /** The runtimes the hand suites run against. */
     static final List<String> RUNTIMES = List.of("djl", "tflite-int8");
     private static final int CANDIDATES_PER_DIGIT = 20;
@@ -82,11 +81,6 @@ final class HandRuntimeModel implements ServedModel {
         return reportedRuntime;
     }
 
-    @Override
-    public String modelId() {
-        return metadata.id();
-    }
-
     /** A copy of the trained run's top-level files (model, labels, int8 export, config, provenance). */
     @Override
     public Path createModelDir(Path parent, String name) {
@@ -122,18 +116,7 @@ final class HandRuntimeModel implements ServedModel {
     }
 
     @Override
-    public int inputSize() {
-        return metadata.inputSize();
-    }
-
-    @Override
-    public float[] tensor(BufferedImage image) {
-        return new ModelInput(metadata.inputSize(), metadata.preprocessing().mean(), metadata.preprocessing().std())
-                .toChw(image);
-    }
-
-    @Override
-    public double probabilitySumTolerance() {
-        return reportedRuntime.endsWith("int8") ? 0.03 : 1e-4;
+    public FinetunedMetadata metadata() {
+        return metadata;
     }
 }

@@ -14,7 +14,6 @@ import dev.signdigits.model.store.Quantize;
 import dev.signdigits.model.export.TrainedTestModel;
 import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.predict.DigitClassifiers;
-import dev.signdigits.image.ModelInput;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +32,7 @@ import java.util.stream.Stream;
  * JVM: model.tflite and model.onnx here, model-int8.tflite by {@code train} itself (with the test
  * accuracy it recorded, so {@code auto} can choose it).
  */
-final class RuntimeModel implements ServedModel {
+final class RuntimeModel implements FinetunedServedModel {
     /** The runtimes the runtime-parameterized web suites run against (their @FieldSource). */
     static final List<String> RUNTIMES = List.of("djl", "tflite", "tflite-int8", "onnx");
     private static final Map<String, List<String>> FILES = Map.of(
@@ -118,11 +117,6 @@ final class RuntimeModel implements ServedModel {
     }
 
     @Override
-    public String modelId() {
-        return metadata.id();
-    }
-
-    @Override
     public Path createModelDir(Path parent, String name) {
         try {
             Path dir = Files.createDirectories(parent.resolve(name));
@@ -146,18 +140,7 @@ final class RuntimeModel implements ServedModel {
     }
 
     @Override
-    public int inputSize() {
-        return metadata.inputSize();
-    }
-
-    @Override
-    public float[] tensor(BufferedImage image) {
-        return new ModelInput(metadata.inputSize(), metadata.preprocessing().mean(), metadata.preprocessing().std())
-                .toChw(image);
-    }
-
-    @Override
-    public double probabilitySumTolerance() {
-        return reportedRuntime.endsWith("int8") ? 0.03 : 1e-4;
+    public FinetunedMetadata metadata() {
+        return metadata;
     }
 }
