@@ -109,45 +109,74 @@ public final class HandPipelineBenchmark {
 
     /**
      * The same frames sent one at a time to a running {@code serve} ({@code POST /api/v1/predict},
-     * the JPEG as the body): round-trip ms on this machine's loopback, as a client sees them.
+     * the JPEG as the body): round-trip ms on this machine's loopback, as a client sees them, and
+     * the server's own {@code latency_ms}. First one pass over every set, unmeasured: the p50 of a
+     * server that has been running a while (a server fresh from start-up is slower for its first
+     * few hundred requests while the JIT compiles the locator's loops). The client is a blocking
+     * {@link java.net.HttpURLConnection} on a kept-alive connection: it costs the shared cores less
+     * than {@code java.net.http.HttpClient}, whose selector thread hands every response over.
      */
     private static void served(String url, Map<String, List<byte[]>> sets) {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        java.net.URI predict = java.net.URI.create(url.replaceAll("/+$", "") + "/api/v1/predict");
-        System.out.println("| frames | requests | round trip p50 / p90 | answered with a digit |");
-        System.out.println("| --- | --- | --- | --- |");
-        for (String set : List.of("phone-like", "close-up", "no hand")) {
-            List<byte[]> frames = sets.get(set);
-            for (int i = 0; i < WARMUP; i++) {
-                post(client, predict, frames.get(i % frames.size()));
+        java.net.URL predict;
+        try {
+            predict = java.net.URI.create(url.replaceAll("/+$", "") + "/api/v1/predict").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("not a URL: " + url, e);
+        }
+        List<String> names = List.of("phone-like", "close-up", "no hand");
+        for (String set : names) {
+            for (byte[] frame : sets.get(set)) {
+                post(predict, frame);
             }
+        }
+        System.out.println("| frames | requests | round trip p50 / p90 | server's latency_ms p50 / p90 | answered with a digit |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (String set : names) {
+            List<byte[]> frames = sets.get(set);
             double[] ms = new double[frames.size()];
+            double[] server = new double[frames.size()];
             int digits = 0;
             for (int i = 0; i < frames.size(); i++) {
                 long t0 = System.nanoTime();
-                String answer = post(client, predict, frames.get(i));
+                String answer = post(predict, frames.get(i));
                 ms[i] = (System.nanoTime() - t0) / 1e6;
+                server[i] = latencyMs(answer);
                 digits += answer.contains("\"digit\":null") || answer.contains("\"digit\" : null") ? 0 : 1;
             }
             Arrays.sort(ms);
-            System.out.printf(Locale.ROOT, "| %s | %d | **%.1f** / %.1f | %d |%n", set, frames.size(), p(ms, 0.5), p(ms, 0.9), digits);
+            Arrays.sort(server);
+            System.out.printf(Locale.ROOT, "| %s | %d | **%.1f** / %.1f | %.1f / %.1f | %d |%n", set, frames.size(), p(ms, 0.5),
+                    p(ms, 0.9), p(server, 0.5), p(server, 0.9), digits);
         }
     }
 
-    private static String post(java.net.http.HttpClient client, java.net.URI uri, byte[] jpeg) {
+    /** The server's own time for the request, from the answer's {@code latency_ms} (NaN when absent). */
+    private static double latencyMs(String answer) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"latency_ms\"\\s*:\\s*([0-9.]+)").matcher(answer);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** One request; the connection is kept alive for the next (the body is read to the end). */
+    private static String post(java.net.URL url, byte[] jpeg) {
         try {
-            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "image/jpeg").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) url.openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "image/jpeg");
+            connection.setFixedLengthStreamingMode(jpeg.length);
+            try (java.io.OutputStream out = connection.getOutputStream()) {
+                out.write(jpeg);
             }
-            return response.body();
+            int status = connection.getResponseCode();
+            try (java.io.InputStream in = status == 200 ? connection.getInputStream() : connection.getErrorStream()) {
+                String body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (status != 200) {
+                    throw new IllegalStateException(url + " answered " + status + ": " + body);
+                }
+                return body;
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException("cannot reach " + url, e);
         }
     }
 

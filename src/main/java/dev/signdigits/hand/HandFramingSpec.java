@@ -27,12 +27,14 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
     public static final String SURE_DETECTOR = "hand_sure_detector_score";
     public static final String FINE_TILES = "hand_fine_tiles";
     public static final String MIN_HAND_PIXELS = "hand_min_hand_pixels";
+    public static final String HOT_TILES_FIRST = "hand_hot_tiles_first";
     public static final String MARGIN = "hand_crop_margin";
     public static final String UPRIGHT = "hand_crop_upright";
     public static final String CROP_EDGE = "hand_crop_edge";
     /** Every key {@link #toProperties} may write (exports copy these). */
     public static final java.util.List<String> KEYS = java.util.List.of(KEY, DETECTOR_SCORE, PRESENCE, CANDIDATES,
-            TILES, TILE_PRESENCE, SECOND_PRESENCE, DIRECT_PRESENCE, SURE_DETECTOR, FINE_TILES, MIN_HAND_PIXELS, MARGIN, UPRIGHT, CROP_EDGE);
+            TILES, TILE_PRESENCE, SECOND_PRESENCE, DIRECT_PRESENCE, SURE_DETECTOR, FINE_TILES, MIN_HAND_PIXELS, HOT_TILES_FIRST, MARGIN, UPRIGHT,
+            CROP_EDGE);
 
     public static final HandFramingSpec OFF = new HandFramingSpec(null, HandLocator.Settings.DEFAULT, HandCrop.DEFAULT);
 
@@ -100,6 +102,7 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
             m.put(SURE_DETECTOR, Double.toString(settings.check().sureDetector()));
             m.put(FINE_TILES, Boolean.toString(settings.check().fineTiles()));
             m.put(MIN_HAND_PIXELS, Double.toString(settings.check().minHandPixels()));
+            m.put(HOT_TILES_FIRST, Boolean.toString(settings.hotTilesFirst()));
             m.put(MARGIN, Double.toString(crop.margin()));
             m.put(UPRIGHT, Boolean.toString(crop.upright()));
             m.put(CROP_EDGE, Integer.toString(cropEdge));
@@ -118,7 +121,9 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
             HandLocator.Settings settings = new HandLocator.Settings(number(properties, DETECTOR_SCORE),
                     number(properties, PRESENCE), Integer.parseInt(required(properties, CANDIDATES)),
                     HandLocator.Settings.DEFAULT.threads(), Boolean.parseBoolean(required(properties, TILES)),
-                    number(properties, TILE_PRESENCE), secondRead(properties));
+                    number(properties, TILE_PRESENCE), secondRead(properties),
+                    // models trained before the early end of the tiled look existed searched every square
+                    Boolean.parseBoolean(properties.getOrDefault(HOT_TILES_FIRST, "false")));
             return new HandFramingSpec(variant, settings,
                     new HandCrop(number(properties, MARGIN), Boolean.parseBoolean(required(properties, UPRIGHT))));
         } catch (IllegalArgumentException | SignDigitsException e) {

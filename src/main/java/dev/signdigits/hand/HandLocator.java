@@ -47,13 +47,18 @@ public final class HandLocator implements AutoCloseable {
      * @param minTilePresence  the presence a hand found by the tiled second look needs (more looks,
      *                         more chances of a false hand: it may need more than the first look)
      * @param check            the second read that confirms a hand (off: the first read decides)
+     * @param hotTilesFirst    visit the squares of a tiled look nearest the first look's best anchor
+     *                         first, and end the look at the first square whose most confident palm is
+     *                         sure ({@link SecondRead#sureDetector()}) and confirmed: a small hand the
+     *                         first look nearly saw costs one or two squares instead of all of them
+     *                         (off: every square is searched and the most confident palms confirmed)
      */
     public record Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads, boolean tiles,
-                           double minTilePresence, SecondRead check) {
+                           double minTilePresence, SecondRead check, boolean hotTilesFirst) {
         // tuned on the validation split and generic no-hand frames (docs/hand-locator.md); MediaPipe uses 0.5 and 0.5
-        public static final Settings DEFAULT = new Settings(0.1, 0.3, 3, 1, true, 0.5, SecondRead.DEFAULT);
+        public static final Settings DEFAULT = new Settings(0.1, 0.3, 3, 1, true, 0.5, SecondRead.DEFAULT, true);
         /** The settings before the second read existed (models trained then record no second-read keys). */
-        public static final Settings FIRST_READ_ONLY = new Settings(0.1, 0.3, 2, 1, true, 0.7, SecondRead.OFF);
+        public static final Settings FIRST_READ_ONLY = new Settings(0.1, 0.3, 2, 1, true, 0.7, SecondRead.OFF, false);
 
         public Settings {
             if (!(minDetectorScore >= 0 && minDetectorScore <= 1 && minPresence >= 0 && minPresence <= 1)) {
@@ -71,23 +76,28 @@ public final class HandLocator implements AutoCloseable {
         }
 
         public Settings withThreads(int n) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles, minTilePresence, check);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles, minTilePresence, check, hotTilesFirst);
         }
 
         public Settings withThresholds(double detector, double presence) {
-            return new Settings(detector, presence, maxCandidates, threads, tiles, minTilePresence, check);
+            return new Settings(detector, presence, maxCandidates, threads, tiles, minTilePresence, check, hotTilesFirst);
         }
 
         public Settings withTiles(boolean on) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on, minTilePresence, check);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on, minTilePresence, check, hotTilesFirst);
         }
 
         public Settings withTilePresence(double presence) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, presence, check);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, presence, check, hotTilesFirst);
         }
 
         public Settings withCheck(SecondRead secondRead) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, secondRead);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, secondRead,
+                    hotTilesFirst);
+        }
+
+        public Settings withHotTilesFirst(boolean on) {
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, check, on);
         }
     }
 
@@ -175,15 +185,15 @@ public final class HandLocator implements AutoCloseable {
         double bestScore = detections.bestScore();
         int palms = detections.palms().size();
         if (settings.tiles()) {
-            List<PalmDetection> tiled = detectIn(frame, tiles(frame));
-            HandResult.Found second = confirm(frame, tiled, settings.minTilePresence(), bestPresence);
-            palms += tiled.size();
-            bestScore = Math.max(bestScore, tiled.isEmpty() ? 0 : tiled.get(0).score());
+            TiledLook tiled = tiledLook(frame, tiles(frame), detections.hotSpot(), bestPresence);
+            HandResult.Found second = tiled.hand();
+            palms += tiled.palms();
+            bestScore = Math.max(bestScore, tiled.bestScore());
             if (hand == null && second == null && check.fineTiles()) {
-                List<PalmDetection> fine = detectIn(frame, fineTiles(frame));
-                second = confirm(frame, fine, settings.minTilePresence(), bestPresence);
-                palms += fine.size();
-                bestScore = Math.max(bestScore, fine.isEmpty() ? 0 : fine.get(0).score());
+                TiledLook fine = tiledLook(frame, fineTiles(frame), detections.hotSpot(), bestPresence);
+                second = fine.hand();
+                palms += fine.palms();
+                bestScore = Math.max(bestScore, fine.bestScore());
             }
             if (hand == null || (second != null && convincing(second) > convincing(hand))) {
                 hand = second;
@@ -201,14 +211,42 @@ public final class HandLocator implements AutoCloseable {
         return hand.detectorScore() * hand.presence();
     }
 
-    /** The detector's palms in each square, all squares together, most confident first. */
-    private List<PalmDetection> detectIn(RgbFrame frame, List<RotatedRect> squares) {
+    /** What a tiled look found: the hand or null, how many palms it saw, and the best palm score. */
+    private record TiledLook(HandResult.Found hand, int palms, double bestScore) {}
+
+    /**
+     * The detector on each square, then the most confident palms of all squares together confirmed.
+     * With {@link Settings#hotTilesFirst()} the squares nearest {@code hotSpot} go first, and a square
+     * whose most confident palm is sure and confirmed ends the look early.
+     */
+    private TiledLook tiledLook(RgbFrame frame, List<RotatedRect> squares, double[] hotSpot, double[] bestPresence) {
+        boolean early = settings.hotTilesFirst();
+        List<RotatedRect> order = early ? nearestFirst(squares, hotSpot) : squares;
         List<PalmDetection> found = new ArrayList<>();
-        for (RotatedRect square : squares) {
-            found.addAll(detector.detect(frame, square, settings.minDetectorScore()).palms());
+        List<PalmDetection> tried = new ArrayList<>();
+        double best = 0;
+        for (RotatedRect square : order) {
+            List<PalmDetection> palms = detector.detect(frame, square, settings.minDetectorScore()).palms();
+            found.addAll(palms);
+            best = Math.max(best, palms.isEmpty() ? 0 : palms.get(0).score());
+            if (early && !palms.isEmpty() && palms.get(0).score() >= Math.max(settings.check().sureDetector(), settings.minDetectorScore())) {
+                HandResult.Found hand = confirm(frame, palms.subList(0, 1), settings.minTilePresence(), bestPresence);
+                if (hand != null) {
+                    return new TiledLook(hand, found.size(), best);
+                }
+                tried.add(palms.get(0));
+            }
         }
         found.sort(Comparator.comparingDouble(PalmDetection::score).reversed());
-        return found;
+        found.removeAll(tried);  // read once already, and not a hand
+        return new TiledLook(confirm(frame, found, settings.minTilePresence(), bestPresence), found.size() + tried.size(), best);
+    }
+
+    /** The squares by the distance of their centres from {@code point}, nearest first (ties keep their order). */
+    static List<RotatedRect> nearestFirst(List<RotatedRect> squares, double[] point) {
+        List<RotatedRect> sorted = new ArrayList<>(squares);
+        sorted.sort(Comparator.comparingDouble(r -> Math.hypot(r.centerX() - point[0], r.centerY() - point[1])));
+        return sorted;
     }
 
     /** The first of the (most confident) palms whose region the landmark model confirms, or null. */

@@ -15,8 +15,11 @@ final class PalmDetector implements AutoCloseable {
     private final MultiOutputModel model;
     private final PalmDecoder decoder = new PalmDecoder(SsdAnchors.PALM);
 
-    /** The detections, most confident first, in source pixels, and the best anchor score of the frame. */
-    record Detections(List<PalmDetection> palms, double bestScore) {}
+    /**
+     * The detections, most confident first, in source pixels; the best anchor score of the frame,
+     * and where that anchor's box is centred (source pixels), however low its score.
+     */
+    record Detections(List<PalmDetection> palms, double bestScore, double[] hotSpot) {}
 
     PalmDetector(Path file, int threads) {
         int anchors = SsdAnchors.PALM.count();
@@ -36,7 +39,8 @@ final class PalmDetector implements AutoCloseable {
         for (PalmDetection d : merged) {
             palms.add(d.mapped(letterbox));
         }
-        return new Detections(palms, decoder.bestScore(out[1]));
+        double[] hot = decoder.hotSpot(out[0], out[1]);
+        return new Detections(palms, decoder.bestScore(out[1]), letterbox.fromUnit(hot[0], hot[1]));
     }
 
     @Override

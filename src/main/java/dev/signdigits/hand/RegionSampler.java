@@ -14,28 +14,27 @@ public final class RegionSampler {
 
     /** The region as NHWC floats, RGB in [0, 1]: a TFLite input tensor. */
     public static float[] toTensor(RgbFrame frame, RotatedRect region, int size, Border border) {
-        float[] out = new float[size * size * 3];
-        sample(frame, region, size, border, (index, rgb) -> {
-            out[3 * index] = ((rgb >> 16) & 0xff) / 255f;
-            out[3 * index + 1] = ((rgb >> 8) & 0xff) / 255f;
-            out[3 * index + 2] = (rgb & 0xff) / 255f;
-        });
+        int[] rgb = new int[size * size];
+        sample(frame, region, size, border, rgb);
+        float[] out = new float[rgb.length * 3];
+        for (int index = 0; index < rgb.length; index++) {
+            int p = rgb[index];
+            out[3 * index] = ((p >> 16) & 0xff) / 255f;
+            out[3 * index + 1] = ((p >> 8) & 0xff) / 255f;
+            out[3 * index + 2] = (p & 0xff) / 255f;
+        }
         return out;
     }
 
     /** The region as a {@code TYPE_INT_RGB} image. */
     public static BufferedImage toImage(RgbFrame frame, RotatedRect region, int size, Border border) {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        sample(frame, region, size, border, (index, rgb) -> data[index] = rgb);
+        sample(frame, region, size, border, ((DataBufferInt) image.getRaster().getDataBuffer()).getData());
         return image;
     }
 
-    private interface Sink {
-        void put(int index, int rgb);
-    }
-
-    private static void sample(RgbFrame frame, RotatedRect region, int size, Border border, Sink sink) {
+    /** Fills {@code out} (row-major, {@code size x size}) with the region's packed RGB. */
+    private static void sample(RgbFrame frame, RotatedRect region, int size, Border border, int[] out) {
         double step = 1.0 / size;
         double cos = Math.cos(region.rotation());
         double sin = Math.sin(region.rotation());
@@ -45,11 +44,22 @@ public final class RegionSampler {
         double bx = -region.height() * step * sin;
         double by = region.height() * step * cos;
         double[] origin = region.fromUnit(0.5 * step, 0.5 * step);
+        int[] pixels = frame.pixels();
+        int w = frame.width();
+        int h = frame.height();
         for (int j = 0; j < size; j++) {
             double x = origin[0] + j * bx - 0.5;
             double y = origin[1] + j * by - 0.5;
             for (int i = 0; i < size; i++) {
-                sink.put(j * size + i, bilinear(frame, x, y, border));
+                int x0 = (int) Math.floor(x);
+                int y0 = (int) Math.floor(y);
+                if (x0 >= 0 && y0 >= 0 && x0 < w - 1 && y0 < h - 1) {
+                    // all four neighbours inside the frame (most samples): no border rules to apply
+                    int at = y0 * w + x0;
+                    out[j * size + i] = blend(pixels[at], pixels[at + 1], pixels[at + w], pixels[at + w + 1], x - x0, y - y0);
+                } else {
+                    out[j * size + i] = bilinear(frame, x, y, border);
+                }
                 x += ax;
                 y += ay;
             }
@@ -64,20 +74,25 @@ public final class RegionSampler {
         }
         int x0 = (int) Math.floor(x);
         int y0 = (int) Math.floor(y);
-        double fx = x - x0;
-        double fy = y - y0;
-        int p00 = pixel(frame, x0, y0, border);
-        int p10 = pixel(frame, x0 + 1, y0, border);
-        int p01 = pixel(frame, x0, y0 + 1, border);
-        int p11 = pixel(frame, x0 + 1, y0 + 1, border);
-        int rgb = 0;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            double top = ((p00 >> shift) & 0xff) * (1 - fx) + ((p10 >> shift) & 0xff) * fx;
-            double bottom = ((p01 >> shift) & 0xff) * (1 - fx) + ((p11 >> shift) & 0xff) * fx;
-            int v = (int) (top * (1 - fy) + bottom * fy + 0.5);
-            rgb |= Math.min(255, Math.max(0, v)) << shift;
-        }
-        return rgb;
+        return blend(pixel(frame, x0, y0, border), pixel(frame, x0 + 1, y0, border), pixel(frame, x0, y0 + 1, border),
+                pixel(frame, x0 + 1, y0 + 1, border), x - x0, y - y0);
+    }
+
+    /** Bilinear mix of four packed RGB pixels, each channel rounded half up. */
+    private static int blend(int p00, int p10, int p01, int p11, double fx, double fy) {
+        double gx = 1 - fx;
+        double gy = 1 - fy;
+        return channel(p00 >> 16, p10 >> 16, p01 >> 16, p11 >> 16, fx, gx, fy, gy) << 16
+                | channel(p00 >> 8, p10 >> 8, p01 >> 8, p11 >> 8, fx, gx, fy, gy) << 8
+                | channel(p00, p10, p01, p11, fx, gx, fy, gy);
+    }
+
+    /** One channel (the low byte of each argument) of the bilinear mix. */
+    private static int channel(int p00, int p10, int p01, int p11, double fx, double gx, double fy, double gy) {
+        double top = (p00 & 0xff) * gx + (p10 & 0xff) * fx;
+        double bottom = (p01 & 0xff) * gx + (p11 & 0xff) * fx;
+        int v = (int) (top * gy + bottom * fy + 0.5);
+        return Math.min(255, Math.max(0, v));
     }
 
     private static int pixel(RgbFrame frame, int x, int y, Border border) {

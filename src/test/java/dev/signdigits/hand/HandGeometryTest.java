@@ -187,6 +187,27 @@ class HandGeometryTest {
         assertThat(HandFramingSpec.fromProperties(older, "m").settings().check()).isEqualTo(HandLocator.SecondRead.OFF);
     }
 
+    @Test
+    void theTiledLookOrderIsRecordedAndOlderModelsSearchEverySquare() {
+        java.util.Map<String, String> recorded = HandFramingSpec.parse("auto").toProperties(160);
+        assertThat(recorded).containsEntry(HandFramingSpec.HOT_TILES_FIRST, "true");
+        assertThat(HandFramingSpec.fromProperties(recorded, "m").settings().hotTilesFirst()).isTrue();
+        java.util.Map<String, String> older = new java.util.HashMap<>(recorded);
+        older.remove(HandFramingSpec.HOT_TILES_FIRST);
+        assertThat(HandFramingSpec.fromProperties(older, "m").settings().hotTilesFirst()).isFalse();
+    }
+
+    @Test
+    void tilesNearestTheFirstLooksBestGuessComeFirst() {
+        List<RotatedRect> tiles = HandLocator.tiles(new RgbFrame(640, 480, new int[640 * 480]));
+        List<RotatedRect> ordered = HandLocator.nearestFirst(tiles, new double[] {600, 470});
+        assertThat(ordered).hasSameElementsAs(tiles);
+        RotatedRect first = ordered.get(0);
+        assertThat(first.centerX()).isEqualTo(480);  // the bottom-right square of the 3 x 2
+        assertThat(first.centerY()).isEqualTo(320);
+        assertThat(HandLocator.nearestFirst(tiles, new double[] {0, 0}).get(0)).isEqualTo(tiles.get(0));
+    }
+
     private static PalmDetection palm(double score, Box box) {
         double[] k = new double[14];
         k[0] = box.x() + 0.1;

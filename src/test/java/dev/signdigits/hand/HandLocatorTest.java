@@ -64,6 +64,28 @@ class HandLocatorTest {
     }
 
     @Test
+    void endingTheTiledLookAtTheFirstSureHandFindsTheSameHandsAsSearchingEverySquare() {
+        // small hands (15-40% of the width) over varied backgrounds: many need the tiled look
+        List<HandTestData.LabeledPhoto> photos = HandTestData.split(dev.signdigits.data.split.Split.VAL).subList(0, 16);
+        HandLocator.Settings everySquare = HandLocator.Settings.DEFAULT.withHotTilesFirst(false);
+        int found = 0;
+        try (HandLocator hotFirst = HandLocator.open(HandTestData.models(HandModels.Variant.LITE), HandLocator.Settings.DEFAULT);
+             HandLocator exhaustive = HandLocator.open(HandTestData.models(HandModels.Variant.LITE), everySquare)) {
+            for (StandIns.Frame frame : StandIns.phoneLike(photos, HandTestData.imagenetSamples(), 11)) {
+                HandResult quick = hotFirst.locate(frame.image());
+                HandResult full = exhaustive.locate(frame.image());
+                assertThat(quick.found()).as(frame.name()).isEqualTo(full.found());
+                if (quick instanceof HandResult.Found a && full instanceof HandResult.Found b) {
+                    found++;
+                    assertThat(Math.hypot(a.box().centerX() - b.box().centerX(), a.box().centerY() - b.box().centerY()))
+                            .as(frame.name() + ": " + a.box() + " vs " + b.box()).isLessThan(0.1 * Math.max(b.box().w(), b.box().h()));
+                }
+            }
+        }
+        assertThat(found).isGreaterThanOrEqualTo(14);
+    }
+
+    @Test
     void twoHandsGiveTheMoreConfidentOne() {
         BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = frame.createGraphics();
@@ -84,7 +106,7 @@ class HandLocatorTest {
     void photosWithoutAHandAndBlankFramesAreNoHand() {
         int noHand = 0;
         try (HandLocator mediapipe = HandLocator.open(HandTestData.models(HandModels.Variant.FULL),
-                new HandLocator.Settings(0.5, 0.5, 2, 1, false, 0.5, HandLocator.SecondRead.OFF))) {
+                new HandLocator.Settings(0.5, 0.5, 2, 1, false, 0.5, HandLocator.SecondRead.OFF, false))) {
             for (Path sample : HandTestData.imagenetSamples()) {
                 // MediaPipe's thresholds: none of the eight
                 HandResult strict = mediapipe.locate(HandTestData.read(sample));
