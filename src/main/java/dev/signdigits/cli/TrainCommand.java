@@ -44,8 +44,8 @@ public final class TrainCommand implements Callable<Integer> {
         StopRequest.installSignalHandlers();
         TrainingResult result = new TrainingPipeline().run(options.toConfig(), resume);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Run %s: %d epochs (best %d), %.0f s, peak RSS %d MB%n", result.runId(),
-                result.epochs(), result.bestEpoch(), result.seconds(), result.peakRssBytes() >> 20);
+        out.printf(Locale.ROOT, "Run %s: %d epochs (best %d; weights: %s), %.0f s, peak RSS %d MB%n", result.runId(),
+                result.epochs(), result.bestEpoch(), result.weights(), result.seconds(), result.peakRssBytes() >> 20);
         out.printf(Locale.ROOT, "Validation accuracy: %.2f%%%n", result.valAccuracy() * 100);
         out.printf(Locale.ROOT, "Test accuracy (people unseen in training): %.2f%% (%d/%d)%n",
                 result.testAccuracy() * 100, result.testCorrect(), result.testCount());

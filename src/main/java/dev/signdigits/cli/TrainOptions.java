@@ -63,6 +63,12 @@ public final class TrainOptions {
     @Option(names = "--patience", defaultValue = "10", description = "Stop after this many epochs without validation gain.")
     int patience;
 
+    @Option(names = "--average-epochs", defaultValue = "6",
+            description = "The model is the mean of the weights after each of the last N epochs, at most the second"
+                    + " half of the run (stochastic weight averaging: no pick of one epoch by a validation accuracy that"
+                    + " moves a photo at a time); 0: the epoch with the best validation accuracy. Default: ${DEFAULT-VALUE}.")
+    int averageEpochs;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for split, augmentation, shuffling and init.")
     long seed;
 
@@ -82,6 +88,7 @@ public final class TrainOptions {
 
     public TrainingConfig toConfig() {
         return new TrainingConfig(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize,
-                learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads, handLocator);
+                learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads, handLocator,
+                averageEpochs);
     }
 }

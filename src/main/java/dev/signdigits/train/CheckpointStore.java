@@ -29,6 +29,7 @@ final class CheckpointStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private static final String STATE = "state.json";
+    private static final String AVERAGE = "average.bin";
 
     private final Path root;
 
@@ -37,8 +38,18 @@ final class CheckpointStore {
     }
 
     void save(TrainingState state, Map<String, Parameter> tailParameters, Adam adam) {
+        save(state, tailParameters, adam, null);
+    }
+
+    /** As {@link #save(TrainingState, Map, Adam)}, with the running weight average when it holds any epoch. */
+    void save(TrainingState state, Map<String, Parameter> tailParameters, Adam adam, WeightAverage average) {
         AtomicFiles.writeDirectory(root.resolve("checkpoint"), dir -> {
             writeParameters(dir.resolve("tail.bin"), tailParameters);
+            if (average != null && average.epochs() > 0) {
+                try (DataOutputStream out = dataOut(dir.resolve(AVERAGE))) {
+                    average.write(out);
+                }
+            }
             try (DataOutputStream out = dataOut(dir.resolve("adam.bin"))) {
                 adam.save(out);
             }
@@ -93,6 +104,17 @@ final class CheckpointStore {
         readParameters(dir.resolve("tail.bin"), tailParameters);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("adam.bin"))))) {
             adam.load(in);
+        }
+    }
+
+    /** The weight average of the newest complete checkpoint; empty (no epoch yet) when it has none. */
+    WeightAverage latestAverage() throws IOException {
+        Optional<Path> dir = completeCheckpoint(root);
+        if (dir.isEmpty() || !Files.isRegularFile(dir.get().resolve(AVERAGE))) {
+            return new WeightAverage();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.get().resolve(AVERAGE))))) {
+            return WeightAverage.read(in);
         }
     }
 

@@ -33,17 +33,28 @@ final class ParameterFile {
         }
     }
 
-    static void read(Map<String, Parameter> parameters, DataInputStream in) throws IOException {
+    /** Named float arrays as {@link #writeArrays} wrote them, in order. */
+    static Map<String, float[]> readArrays(DataInputStream in) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("not a signdigits checkpoint parameter file");
         }
         int n = in.readInt();
+        Map<String, float[]> arrays = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String name = in.readUTF();
             float[] values = new float[in.readInt()];
             for (int k = 0; k < values.length; k++) {
                 values[k] = in.readFloat();
             }
+            arrays.put(name, values);
+        }
+        return arrays;
+    }
+
+    static void read(Map<String, Parameter> parameters, DataInputStream in) throws IOException {
+        for (Map.Entry<String, float[]> e : readArrays(in).entrySet()) {
+            String name = e.getKey();
+            float[] values = e.getValue();
             Parameter p = parameters.get(name);
             if (p == null) {
                 throw new IOException("checkpoint has parameter " + name + " which this network lacks");

@@ -55,14 +55,18 @@ final class RunArtifacts {
     private final TrainingData data;
     private final ModelInput preprocessor;
     private final TrainingState state;
+    private final String weights;
+    private final double valAccuracy;
     private final Evaluation evaluation;
     private final Map<String, Duration> timings;
     private final Instant startedAt;
     private final double seconds;
 
     RunArtifacts(RunDirectory run, TrainingConfig config, String configHash, MobileNetSpec spec, ImportedBackbone backbone,
-                 TrainingData data, ModelInput preprocessor, TrainingState state, Evaluation evaluation,
-                 Map<String, Duration> timings, Instant startedAt, double seconds) {
+                 TrainingData data, ModelInput preprocessor, TrainingState state, String weights, double valAccuracy,
+                 Evaluation evaluation, Map<String, Duration> timings, Instant startedAt, double seconds) {
+        this.weights = weights;
+        this.valAccuracy = valAccuracy;
         this.run = run;
         this.config = config;
         this.configHash = configHash;
@@ -158,7 +162,8 @@ final class RunArtifacts {
         p.put("config_hash", configHash);
         p.put("best_epoch", Integer.toString(state.bestEpoch()));
         p.put("epochs_run", Integer.toString(state.completedEpochs()));
-        p.put("val_accuracy", String.format(Locale.ROOT, "%.4f", state.bestValAccuracy()));
+        p.put("weights", weights);
+        p.put("val_accuracy", String.format(Locale.ROOT, "%.4f", valAccuracy));
         p.put("test_accuracy", String.format(Locale.ROOT, "%.4f", evaluation.accuracy()));
         p.putAll(config.handFraming().toProperties(spec.inputSize()));
         if (config.handFraming().on()) {

@@ -43,7 +43,27 @@ final class TailTrainer {
         this.checkpoints = checkpoints;
     }
 
-    /** Trains until the epoch budget or early stopping; leaves the best weights in the tail. */
+    /**
+     * The weights the run ended with when they are a mean ({@link TrainingConfig#averagedEpochs()}).
+     *
+     * @param firstEpoch  the first epoch in the mean
+     * @param lastEpoch   the last
+     * @param valAccuracy the mean weights' validation accuracy
+     */
+    record Averaged(int firstEpoch, int lastEpoch, double valAccuracy) {}
+
+    private Averaged averaged;
+
+    /** The mean the last {@link #train} left in the tail, or null when it left the best epoch's weights. */
+    Averaged averaged() {
+        return averaged;
+    }
+
+    /**
+     * Trains until the epoch budget or early stopping; leaves in the tail the mean of the last
+     * epochs' weights ({@link TrainingConfig#averagedEpochs()}, when training reached them), else the
+     * best validation epoch's.
+     */
     TrainingState train(int trainPhotos, IntFunction<FeatureCache> trainForEpoch, FeatureCache val, String configHash,
                         Map<String, String> settings, boolean resume) {
         int stepsPerEpoch = (trainPhotos + config.batchSize() - 1) / config.batchSize();
@@ -54,17 +74,26 @@ final class TailTrainer {
         try (Adam adam = new Adam(trainable, manager, config.weightDecay())) {
             TrainingState state = new TrainingState(0, 0, 0, -1, Double.MAX_VALUE, 0, List.of(), configHash,
                     settings);
+            WeightAverage average = new WeightAverage();
             if (resume && checkpoints.latestState().isPresent()) {
                 state = checkpoints.latestState().get();
                 checkpoints.restoreLatest(tail.allParameters(), adam);
+                average = checkpoints.latestAverage();
                 LOG.info("Resuming after epoch {} of {}", state.completedEpochs(), config.epochs());
             }
             ParameterStore store = new ParameterStore(manager, false);
             while (state.completedEpochs() < config.epochs() && state.epochsWithoutImprovement() < config.patience()) {
                 FeatureCache train = trainForEpoch.apply(state.completedEpochs() + 1);
-                state = runEpoch(state, train, val, rowsBySource(train), schedule, adam, store);
+                state = runEpoch(state, train, val, rowsBySource(train), schedule, adam, store, average);
             }
-            if (checkpoints.hasBest()) {
+            if (average.epochs() > 0) {
+                average.applyTo(tail.trainableParameters());
+                double[] valLossAcc = evaluate(val, store);
+                LOG.info(String.format(Locale.ROOT, "weights: the mean of epochs %d-%d | val loss %.4f acc %.4f"
+                                + " (best single epoch: %d, val acc %.4f)", average.firstEpoch(), state.completedEpochs(),
+                        valLossAcc[0], valLossAcc[1], state.bestEpoch(), state.bestValAccuracy()));
+                averaged = new Averaged(average.firstEpoch(), state.completedEpochs(), valLossAcc[1]);
+            } else if (checkpoints.hasBest()) {
                 checkpoints.restoreBest(tail.allParameters());
             }
             return state;
@@ -74,7 +103,7 @@ final class TailTrainer {
     }
 
     private TrainingState runEpoch(TrainingState state, FeatureCache train, FeatureCache val, int[][] variants,
-                                   LearningRateSchedule schedule, Adam adam, ParameterStore store) {
+                                   LearningRateSchedule schedule, Adam adam, ParameterStore store, WeightAverage average) {
         int epoch = state.completedEpochs() + 1;
         // Dropout draws from the engine's generator: seed it from (seed, epoch) like the shuffle and the
         // augmentation, so that an epoch after --resume draws the same masks as in an uninterrupted run.
@@ -101,7 +130,10 @@ final class TailTrainer {
         if (improved) {
             checkpoints.saveBest(tail.allParameters());
         }
-        checkpoints.save(next, tail.allParameters(), adam);
+        if (epoch > config.epochs() - config.averagedEpochs()) {
+            average.add(epoch, tail.trainableParameters());
+        }
+        checkpoints.save(next, tail.allParameters(), adam, average);
         return next;
     }
 

@@ -27,11 +27,14 @@ import java.util.Map;
  * @param featureCache     compute the frozen part once per variant (false = every step, the slow baseline)
  * @param threads          decode/augment threads
  * @param handLocator      "auto", "full", "lite" (train on hand crops, see {@link dev.signdigits.hand.HandFramingSpec}) or "off"
+ * @param averageEpochs    the model is the mean of the weights after each of the last this many epochs, at
+ *                         most the second half of the run ({@link #averagedEpochs()}, {@link WeightAverage});
+ *                         0: the weights of the epoch with the best validation accuracy
  */
 public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
                              int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
                              float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
-                             boolean featureCache, int decodeThreads, String handLocator) {
+                             boolean featureCache, int decodeThreads, String handLocator, int averageEpochs) {
 
     public TrainingConfig {
         require(inputSize >= 32 && inputSize <= 512, "--input-size must be between 32 and 512, got " + inputSize);
@@ -45,6 +48,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         require(augmentCopies >= 1, "--augment-copies must be at least 1, got " + augmentCopies);
         require(patience >= 1, "--patience must be at least 1, got " + patience);
         require(decodeThreads >= 1, "--decode-threads must be at least 1, got " + decodeThreads);
+        require(averageEpochs >= 0, "--average-epochs must not be negative, got " + averageEpochs);
         handSpec(handLocator);  // a bad value fails here, naming it
     }
 
@@ -54,7 +58,25 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
                           float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
                           boolean featureCache, int decodeThreads) {
         this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
-                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads, "off");
+                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads, "off", 0);
+    }
+
+    /** The best validation epoch's weights (the configuration before weight averaging existed). */
+    public TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
+                          int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
+                          float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
+                          boolean featureCache, int decodeThreads, String handLocator) {
+        this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
+                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads,
+                handLocator, 0);
+    }
+
+    /**
+     * How many of the last epochs the model's weights are the mean of: {@code averageEpochs}, but no
+     * more than half the run (the first epochs' weights are far from where the run ends).
+     */
+    public int averagedEpochs() {
+        return Math.min(averageEpochs, epochs / 2);
     }
 
     /** The hand framing this run trains with. */
@@ -92,6 +114,9 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         m.put("seed", Long.toString(seed));
         m.put("feature_cache", Boolean.toString(featureCache));
         m.put("decode_threads", Integer.toString(decodeThreads));
+        if (averageEpochs > 0) {  // absent for best-epoch runs, so their configuration hash is what it was
+            m.put("average_epochs", Integer.toString(averageEpochs));
+        }
         m.putAll(handFraming().toProperties(inputSize));
         return m;
     }

@@ -116,11 +116,15 @@ public final class TrainingPipeline {
             timings.put("test evaluation", since(t));
 
             double seconds = (System.nanoTime() - started) / 1e9;
+            TailTrainer.Averaged averaged = trainer.averaged();
+            String weights = averaged == null ? "epoch " + state.bestEpoch()
+                    : "mean of epochs " + averaged.firstEpoch() + "-" + averaged.lastEpoch();
+            double valAccuracy = averaged == null ? state.bestValAccuracy() : averaged.valAccuracy();
             RunArtifacts artifacts = new RunArtifacts(run, config, configHash, spec, backbone, data, preprocessor,
-                    state, evaluation, timings, startedAt, seconds);
+                    state, weights, valAccuracy, evaluation, timings, startedAt, seconds);
             Path modelDir = artifacts.publish(full);
-            return new TrainingResult(run.runId(), modelDir, state.completedEpochs(), state.bestEpoch(),
-                    state.bestValAccuracy(), evaluation.accuracy(), evaluation.correct(),
+            return new TrainingResult(run.runId(), modelDir, state.completedEpochs(), state.bestEpoch(), weights,
+                    valAccuracy, evaluation.accuracy(), evaluation.correct(),
                     scored.size(), seconds, ProcessMemory.peakRssBytes());
         } finally {
             workers.shutdownNow();

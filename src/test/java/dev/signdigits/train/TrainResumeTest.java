@@ -2,6 +2,7 @@ package dev.signdigits.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signdigits.cli.Main;
 import dev.signdigits.eval.EpochMetrics;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainResumeTest {
     static final Path MIRROR = Path.of("..", "shared", "datasets", "sign-language-digits");
-    static final int EPOCHS = 3;
+    static final int EPOCHS = 4;
 
     @TempDir
     static Path work;
@@ -55,8 +56,11 @@ class TrainResumeTest {
         assertThat(uninterrupted.exit()).as(uninterrupted.err()).isZero();
         List<EpochMetrics> expected = MetricsCsv.read(models.resolve("finetuned/latest/metrics.csv"));
         assertThat(expected).hasSize(EPOCHS);
+        JsonNode expectedModel = new ObjectMapper().readTree(models.resolve("finetuned/latest/provenance.json").toFile());
+        assertThat(expectedModel.path("weights").asText()).isEqualTo("mean of epochs 3-4");
 
-        Path workDir = killAfterFirstCheckpoint(models, manifest);
+        // killed once epoch 3 is in the weight average, so the resumed run must carry the average on
+        Path workDir = killAfterCheckpoint(models, manifest, 3);
         Path checkpoint = workDir.resolve("checkpoint");
         Files.move(checkpoint, workDir.resolve(".checkpoint.old-" + System.nanoTime())); // killed mid-swap
         Path tmp = Files.createDirectories(workDir.resolve(".checkpoint.tmp4711"));
@@ -78,10 +82,14 @@ class TrainResumeTest {
                     .isEqualTo(List.of(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.valLoss(), e.valAccuracy(),
                             e.learningRate()));
         }
+        JsonNode actualModel = new ObjectMapper().readTree(models.resolve("finetuned/latest/provenance.json").toFile());
+        for (String key : List.of("weights", "val_accuracy", "test_accuracy")) {
+            assertThat(actualModel.path(key).asText()).as(key).isEqualTo(expectedModel.path(key).asText());
+        }
     }
 
-    /** Trains in a child JVM and kills it (SIGKILL) once its first checkpoint is complete; returns its work directory. */
-    private static Path killAfterFirstCheckpoint(Path models, Path manifest) throws Exception {
+    /** Trains in a child JVM and kills it (SIGKILL) once the checkpoint after {@code epochs} epochs is complete; returns its work directory. */
+    private static Path killAfterCheckpoint(Path models, Path manifest, int epochs) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx1g", "-Dai.djl.offline=true",
@@ -92,7 +100,7 @@ class TrainResumeTest {
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (true) {
-                Path workDir = workDirWithCheckpoint(models.resolve("finetuned"));
+                Path workDir = workDirWithCheckpoint(models.resolve("finetuned"), epochs);
                 if (workDir != null) {
                     return workDir;
                 }
@@ -107,13 +115,13 @@ class TrainResumeTest {
         }
     }
 
-    private static Path workDirWithCheckpoint(Path finetuned) throws Exception {
+    private static Path workDirWithCheckpoint(Path finetuned, int epochs) throws Exception {
         try (Stream<Path> dirs = Files.list(finetuned)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(".work-")).toList()) {
                 Path state = dir.resolve("checkpoint/state.json");
                 try {
                     if (Files.isRegularFile(state)
-                            && new ObjectMapper().readTree(state.toFile()).path("completedEpochs").asInt() >= 1) {
+                            && new ObjectMapper().readTree(state.toFile()).path("completedEpochs").asInt() >= epochs) {
                         return dir;
                     }
                 } catch (Exception partiallyVisible) {
