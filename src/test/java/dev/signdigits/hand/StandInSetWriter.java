@@ -11,8 +11,10 @@ import javax.imageio.ImageIO;
 /**
  * Writes the stand-in sets built from the grouped test split as folder-per-digit PNGs, so that any
  * model can be scored on them with {@code signdigits evaluate --data DIR}: {@code phone-like/}
- * (seed 42), {@code grayscale/} (each test photo in luma), and {@code no-hand/} (frames only).
- * Not a test: run it by hand for the ablations in docs/performance.md.
+ * (seed 42), {@code grayscale/} (each test photo in luma), {@code background-replaced/} (each test
+ * photo's hand over a new background, seed 42; photos without a found hand left out) and
+ * {@code no-hand/} (frames only). Also writes target/background-replaced-sheet.png (original | mask |
+ * result for the first 40) for checking the masks by eye. Not a test: run it by hand for the ablations in docs/performance.md.
  *
  * <pre>
  * mvn -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
@@ -32,6 +34,14 @@ public final class StandInSetWriter {
             BufferedImage grey = luma(HandTestData.read(photo.file()));
             write(grey, out.resolve("grayscale").resolve(photo.label()).resolve(photo.file().getFileName() + ".png"));
         }
+        BackgroundReplaced.Result replaced = BackgroundReplaced.backgroundReplaced(test, HandTestData.imagenetSamples(), 42);
+        for (BackgroundReplaced.Item item : replaced.items()) {
+            write(item.image(), out.resolve("background-replaced").resolve(item.photo().label())
+                    .resolve(item.photo().file().getFileName() + ".png"));
+        }
+        Path sheet = BackgroundReplaced.sheet(replaced.items(), 40, 120, Path.of("target", "background-replaced-sheet.png"));
+        System.out.println("background-replaced: " + replaced.items().size() + " of " + test.size()
+                + " test photos (no hand found in " + replaced.noHand() + "); sheet " + sheet.toAbsolutePath());
         for (StandIns.Frame frame : StandIns.noHand(HandTestData.imagenetSamples(), test, 42)) {
             write(frame.image(), out.resolve("no-hand").resolve(safe(frame.name()) + ".png"));
         }
