@@ -16,6 +16,7 @@ final class LandmarkModel implements AutoCloseable {
     private static final double Z_NORMALIZATION = 0.4;
 
     private final MultiOutputModel model;
+    private final float[] input = new float[INPUT * INPUT * 3];  // reused: one to a dozen reads per locate
 
     /** The model's answer for one region. */
     record Reading(double presence, List<Landmark> landmarks, Handedness handedness, double handednessScore) {}
@@ -26,8 +27,9 @@ final class LandmarkModel implements AutoCloseable {
                 new int[][] {{1, values}, {1, 1}, {1, 1}, {1, values}}, threads, HandModels.fixHint(file));
     }
 
-    Reading read(RgbFrame frame, RotatedRect region, Border border) {
-        float[][] out = model.run(RegionSampler.toTensor(frame, region, INPUT, border));
+    synchronized Reading read(RgbFrame frame, RotatedRect region, Border border) {
+        RegionSampler.toTensor(frame, region, INPUT, border, input);
+        float[][] out = model.run(input);
         List<Landmark> landmarks = new ArrayList<>(Landmark.COUNT);
         for (int i = 0; i < Landmark.COUNT; i++) {
             double[] p = region.fromUnit(out[0][3 * i] / INPUT, out[0][3 * i + 1] / INPUT);

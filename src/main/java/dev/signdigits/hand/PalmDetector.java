@@ -14,6 +14,7 @@ final class PalmDetector implements AutoCloseable {
 
     private final MultiOutputModel model;
     private final PalmDecoder decoder = new PalmDecoder(SsdAnchors.PALM);
+    private final float[] input = new float[INPUT * INPUT * 3];  // reused: a locate samples up to 16 squares
 
     /**
      * The detections, most confident first, in source pixels; the best anchor score of the frame,
@@ -32,8 +33,9 @@ final class PalmDetector implements AutoCloseable {
     }
 
     /** Detections in one square part of the frame (black outside the frame), mapped to source pixels. */
-    Detections detect(RgbFrame frame, RotatedRect letterbox, double minScore) {
-        float[][] out = model.run(RegionSampler.toTensor(frame, letterbox, INPUT, Border.ZERO));
+    synchronized Detections detect(RgbFrame frame, RotatedRect letterbox, double minScore) {
+        RegionSampler.toTensor(frame, letterbox, INPUT, Border.ZERO, input);
+        float[][] out = model.run(input);
         List<PalmDetection> merged = WeightedNms.apply(decoder.decode(out[0], out[1], minScore), WeightedNms.PALM_THRESHOLD);
         List<PalmDetection> palms = new ArrayList<>(merged.size());
         for (PalmDetection d : merged) {

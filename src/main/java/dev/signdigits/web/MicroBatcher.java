@@ -74,6 +74,7 @@ public final class MicroBatcher implements AutoCloseable {
     private static final long WAIT_SLICE_NANOS = 500_000;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger arriving = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger classifying = new java.util.concurrent.atomic.AtomicInteger();
     private final Semaphore free;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closing;
@@ -133,6 +134,30 @@ public final class MicroBatcher implements AutoCloseable {
             results.add(result);
         }
         return results;
+    }
+
+    /**
+     * Classifies one image on the calling thread, when nothing is queued and no batch is being
+     * classified: a lone request then skips the hand-off to a worker and the hand-off back, which
+     * cost it about 2 ms on a 2-core machine (docs/performance.md). Returns null otherwise (the
+     * service is busy or closing): then queue it with {@link #submit}, to be batched.
+     *
+     * @param lease the model the image was framed for, open while this runs
+     */
+    public Prediction classifyIfIdle(ModelHolder.Lease lease, BufferedImage image) {
+        LoadedModel model = lease.model();
+        if (closing || !queue.isEmpty() || !classifying.compareAndSet(0, 1)) {
+            return null;
+        }
+        try {
+            long started = System.nanoTime();
+            List<float[]> out = model.classifier().classify(List.of(image));
+            observer.batchDone(1, System.nanoTime() - started);
+            checkCount(out, 1);
+            return new Prediction(model.snapshot().info().labels(), out.get(0), model.snapshot().id());
+        } finally {
+            classifying.decrementAndGet();
+        }
     }
 
     /** Queues {@code n} pre-processed images packed as NCHW; they take {@code n} places in the queue. */
@@ -234,6 +259,7 @@ public final class MicroBatcher implements AutoCloseable {
     }
 
     private void classify(LoadedModel model, List<ImageJob> live) {
+        classifying.incrementAndGet();
         try {
             long started = System.nanoTime();
             List<float[]> out = model.classifier().classify(live.stream().map(ImageJob::image).toList());
@@ -245,6 +271,8 @@ public final class MicroBatcher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             failAll(live, e);
+        } finally {
+            classifying.decrementAndGet();
         }
     }
 
@@ -252,6 +280,7 @@ public final class MicroBatcher implements AutoCloseable {
         if (job.result().isDone()) {
             return;
         }
+        classifying.incrementAndGet();
         try (ModelHolder.Lease lease = models.acquire()) {
             if (!(lease.classifier() instanceof TensorClassifier tensors)) {
                 throw ApiException.badRequest("FP32 tensor input is unsupported for this runtime ("
@@ -265,6 +294,8 @@ public final class MicroBatcher implements AutoCloseable {
             job.result().complete(out.stream().map(p -> new Prediction(labels, p, lease.snapshot().id())).toList());
         } catch (RuntimeException e) {
             job.fail(e);
+        } finally {
+            classifying.decrementAndGet();
         }
     }
 

@@ -14,6 +14,8 @@ final class SlowClassifier implements DigitClassifier {
     private final Duration delay;
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger running = new AtomicInteger();
+    /** The thread of each inference call: a batcher worker ("inference-N") or the request's own way. */
+    final List<String> threads = new CopyOnWriteArrayList<>();
 
     SlowClassifier(DigitClassifier inner, Duration delay) {
         this.inner = inner;
@@ -38,6 +40,7 @@ final class SlowClassifier implements DigitClassifier {
         running.incrementAndGet();
         try {
             batchSizes.add(images.size());
+            threads.add(Thread.currentThread().getName());
             Thread.sleep(delay.toMillis());
             return inner.classify(images);
         } catch (InterruptedException e) {

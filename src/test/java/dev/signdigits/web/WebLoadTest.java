@@ -58,6 +58,25 @@ class WebLoadTest {
     }
 
     @Test
+    void aLoneRequestIsClassifiedOnItsOwnThreadWhileTheServiceIsIdle() throws Exception {
+        List<SlowClassifier> made = new CopyOnWriteArrayList<>();
+        try (TestServer server = TestServer.start(root, b -> b.maxBatch(8).maxDelay(Duration.ofMillis(50)),
+                SlowClassifier.loader(Duration.ofMillis(1), made))) {
+            SlowClassifier model = made.get(0);
+            model.threads.clear(); // the warm-up
+            byte[] photo = TestModels.bytes(TestModels.photo(6));
+            for (int i = 0; i < 5; i++) {
+                Http.Response response = server.http.post("/api/v1/predict", photo, "image/jpeg");
+                assertThat(response.status()).as(response.text()).isEqualTo(200);
+                assertThat(response.json().get("digit").asInt()).isEqualTo(6);
+            }
+            // no hand-off to a batcher worker and back: the request's thread classified it
+            assertThat(model.threads).hasSize(5).noneMatch(name -> name.startsWith("inference-"));
+            assertThat(server.http.get("/metrics").text()).containsPattern("signdigits_inference_seconds_count [5-9]");
+        }
+    }
+
+    @Test
     void concurrentRequestsAreBatchedUpToMaxBatch() throws Exception {
         List<SlowClassifier> made = new CopyOnWriteArrayList<>();
         try (TestServer server = TestServer.start(root, b -> b.maxBatch(4).maxDelay(Duration.ofMillis(50)),
@@ -74,6 +93,7 @@ class WebLoadTest {
             assertThat(model.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
             assertThat(model.batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, 4));
             assertThat(model.batchSizes.stream().mapToInt(Integer::intValue).max().orElse(0)).isGreaterThan(1);
+            assertThat(model.threads).as("under load the batcher's workers classify").anyMatch(name -> name.startsWith("inference-"));
             assertThat(server.http.get("/metrics").text()).containsPattern("signdigits_batch_size_images_max [234]");
         }
     }

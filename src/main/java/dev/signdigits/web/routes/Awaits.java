@@ -50,6 +50,19 @@ final class Awaits {
                 }, executor);
     }
 
+    /** The value of a completed {@code result}; its failure rethrown as it was raised (unwrapped). */
+    static <T> T now(CompletableFuture<T> result) {
+        try {
+            return result.join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = unwrap(e);
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("inference failed", cause);
+        }
+    }
+
     private static Throwable unwrap(Throwable error) {
         Throwable t = error;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

@@ -39,23 +39,43 @@ final class PhotoPipeline {
         }
     }
 
-    /** Frames and queues all photos under one lease of the served model; {@code budget} is the request's time left. */
+    /**
+     * Frames and queues all photos under one lease of the served model; {@code budget} is the
+     * request's time left. A lone photo is classified right after framing, on the thread that
+     * framed it, when the batcher is idle ({@link MicroBatcher#classifyIfIdle}): its answer is then
+     * complete when this returns. Several photos queue, so that they are classified as one batch.
+     */
     Submitted submit(List<BufferedImage> photos, Duration budget) {
         try (ModelHolder.Lease lease = models.acquire()) {
-            List<FramedPhoto> framed = framer.frame(lease, photos, budget);
-            List<BufferedImage> readable = framed.stream().filter(FramedPhoto::readable).map(FramedPhoto::image).toList();
-            List<CompletableFuture<Prediction>> queued = readable.isEmpty() ? List.of() : batcher.submit(lease, readable);
             String modelId = lease.snapshot().id();
-            List<CompletableFuture<PhotoAnswer>> answers = new ArrayList<>(framed.size());
-            int next = 0;
-            for (FramedPhoto photo : framed) {
-                if (photo.readable()) {
-                    answers.add(queued.get(next++).thenApply(p -> new PhotoAnswer(p, photo.hand(), modelId)));
-                } else {
-                    answers.add(CompletableFuture.completedFuture(new PhotoAnswer(null, photo.hand(), modelId)));
-                }
+            if (photos.size() != 1) {
+                return queue(lease, framer.frame(lease, photos, budget), modelId);
             }
-            return new Submitted(answers, queued);
+            Direct direct = framer.frame(lease, photos, budget, photo -> new Direct(photo,
+                    photo.readable() ? batcher.classifyIfIdle(lease, photo.image()) : null)).get(0);
+            if (direct.photo().readable() && direct.prediction() == null) { // the batcher was busy
+                return queue(lease, List.of(direct.photo()), modelId);
+            }
+            PhotoAnswer answer = new PhotoAnswer(direct.prediction(), direct.photo().hand(), modelId);
+            return new Submitted(List.of(CompletableFuture.completedFuture(answer)), List.of());
         }
+    }
+
+    /** A framed photo and its prediction when it was classified at once (null: not yet, or no hand). */
+    private record Direct(FramedPhoto photo, Prediction prediction) {}
+
+    private Submitted queue(ModelHolder.Lease lease, List<FramedPhoto> framed, String modelId) {
+        List<BufferedImage> readable = framed.stream().filter(FramedPhoto::readable).map(FramedPhoto::image).toList();
+        List<CompletableFuture<Prediction>> queued = readable.isEmpty() ? List.of() : batcher.submit(lease, readable);
+        List<CompletableFuture<PhotoAnswer>> answers = new ArrayList<>(framed.size());
+        int next = 0;
+        for (FramedPhoto photo : framed) {
+            if (photo.readable()) {
+                answers.add(queued.get(next++).thenApply(p -> new PhotoAnswer(p, photo.hand(), modelId)));
+            } else {
+                answers.add(CompletableFuture.completedFuture(new PhotoAnswer(null, photo.hand(), modelId)));
+            }
+        }
+        return new Submitted(answers, queued);
     }
 }

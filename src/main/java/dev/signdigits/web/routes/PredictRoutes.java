@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -62,12 +63,18 @@ public final class PredictRoutes {
             BufferedImage image = intake.decode(upload.bytes(), upload.name(), RequestDeadline.remaining(ctx));
             pending = pipeline.submit(List.of(image), RequestDeadline.remaining(ctx));
         }
-        ctx.future(() -> Awaits.within(pending.answers().get(0), pending.queued(), RequestDeadline.remaining(ctx), timeout,
-                        responses)
-                .thenAccept(answer -> {
-                    record(List.of(answer));
-                    ctx.json(PredictionJson.single(answer, topK, landmarks, RequestDeadline.elapsedMillis(ctx)));
-                }));
+        CompletableFuture<PhotoAnswer> answer = pending.answers().get(0);
+        if (answer.isDone()) { // classified on the way (an idle service) or no hand: answer on this thread
+            answer(ctx, Awaits.now(answer), topK, landmarks);
+            return;
+        }
+        ctx.future(() -> Awaits.within(answer, pending.queued(), RequestDeadline.remaining(ctx), timeout, responses)
+                .thenAccept(done -> answer(ctx, done, topK, landmarks)));
+    }
+
+    private void answer(Context ctx, PhotoAnswer answer, int topK, boolean landmarks) {
+        record(List.of(answer));
+        ctx.json(PredictionJson.single(answer, topK, landmarks, RequestDeadline.elapsedMillis(ctx)));
     }
 
     public void predictBatch(Context ctx) {
