@@ -44,7 +44,8 @@ import javax.imageio.ImageIO;
  * model's (0: all cores, as {@code serve}).
  */
 public final class HandPipelineBenchmark {
-    private static final int WARMUP = 10;
+    /** Unmeasured passes over a set first: after 10 frames the JIT is still compiling the locator's loops (p50 +3 ms). */
+    private static final int WARMUP_PASSES = 2;
 
     private HandPipelineBenchmark() {}
 
@@ -87,8 +88,10 @@ public final class HandPipelineBenchmark {
     private static String row(String runtime, String variant, String threads, String set, List<byte[]> frames,
                               HandFraming framing, DigitClassifier classifier) {
         ImageDecoder decoder = new ImageDecoder();
-        for (int i = 0; i < WARMUP; i++) {
-            once(frames.get(i % frames.size()), decoder, framing, classifier);
+        for (int pass = 0; pass < WARMUP_PASSES; pass++) {
+            for (byte[] frame : frames) {
+                once(frame, decoder, framing, classifier);
+            }
         }
         double[][] ms = new double[4][frames.size()];
         int answered = 0;
@@ -109,45 +112,64 @@ public final class HandPipelineBenchmark {
 
     /**
      * The same frames sent one at a time to a running {@code serve} ({@code POST /api/v1/predict},
-     * the JPEG as the body): round-trip ms on this machine's loopback, as a client sees them, and
-     * the server's own {@code latency_ms}. First one pass over every set, unmeasured: the p50 of a
-     * server that has been running a while (a server fresh from start-up is slower for its first
-     * few hundred requests while the JIT compiles the locator's loops). The client is a blocking
-     * {@link java.net.HttpURLConnection} on a kept-alive connection: it costs the shared cores less
-     * than {@code java.net.http.HttpClient}, whose selector thread hands every response over.
+     * the JPEG as the body): the server's own {@code latency_ms} (decode, locate, crop, classify)
+     * and the round trip on this machine's loopback as two clients see it, each frame sent by both
+     * in turn (the order alternating): {@link LoopbackHttpClient} (one socket, one write per
+     * request: the server's cost plus the kernel's) and a blocking {@link java.net.HttpURLConnection}
+     * on a kept-alive connection (what a plain Java client adds). First one pass over every set,
+     * unmeasured: the p50 of a server that has been running a while (a server fresh from start-up is
+     * slower for its first few hundred requests while the JIT compiles the locator's loops).
      */
     private static void served(String url, Map<String, List<byte[]>> sets) {
+        java.net.URI base = java.net.URI.create(url.replaceAll("/+$", ""));
         java.net.URL predict;
         try {
-            predict = java.net.URI.create(url.replaceAll("/+$", "") + "/api/v1/predict").toURL();
+            predict = base.resolve("/api/v1/predict").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException("not a URL: " + url, e);
         }
         List<String> names = List.of("phone-like", "close-up", "no hand");
-        for (String set : names) {
-            for (byte[] frame : sets.get(set)) {
-                post(predict, frame);
+        try (LoopbackHttpClient socket = new LoopbackHttpClient(base.getHost(), base.getPort())) {
+            for (String set : names) {
+                for (byte[] frame : sets.get(set)) {
+                    post(predict, frame);
+                    posted(socket, frame);
+                }
+            }
+            System.out.println("| frames | requests | round trip p50 / p90, socket client | round trip p50 / p90, HttpURLConnection | server's latency_ms p50 / p90 | answered with a digit |");
+            System.out.println("| --- | --- | --- | --- | --- | --- |");
+            for (String set : names) {
+                List<byte[]> frames = sets.get(set);
+                double[] lean = new double[frames.size()];
+                double[] plain = new double[frames.size()];
+                double[] server = new double[2 * frames.size()];
+                int digits = 0;
+                for (int i = 0; i < frames.size(); i++) {
+                    for (int k = 0; k < 2; k++) {
+                        boolean viaSocket = (i + k) % 2 == 0;
+                        long t0 = System.nanoTime();
+                        String answer = viaSocket ? posted(socket, frames.get(i)) : post(predict, frames.get(i));
+                        double ms = (System.nanoTime() - t0) / 1e6;
+                        (viaSocket ? lean : plain)[i] = ms;
+                        server[2 * i + k] = latencyMs(answer);
+                        digits += viaSocket && !(answer.contains("\"digit\":null") || answer.contains("\"digit\" : null")) ? 1 : 0;
+                    }
+                }
+                Arrays.sort(lean);
+                Arrays.sort(plain);
+                Arrays.sort(server);
+                System.out.printf(Locale.ROOT, "| %s | %d + %d | **%.1f** / %.1f | %.1f / %.1f | **%.1f** / %.1f | %d |%n", set, frames.size(),
+                        frames.size(), p(lean, 0.5), p(lean, 0.9), p(plain, 0.5), p(plain, 0.9), p(server, 0.5), p(server, 0.9), digits);
             }
         }
-        System.out.println("| frames | requests | round trip p50 / p90 | server's latency_ms p50 / p90 | answered with a digit |");
-        System.out.println("| --- | --- | --- | --- | --- |");
-        for (String set : names) {
-            List<byte[]> frames = sets.get(set);
-            double[] ms = new double[frames.size()];
-            double[] server = new double[frames.size()];
-            int digits = 0;
-            for (int i = 0; i < frames.size(); i++) {
-                long t0 = System.nanoTime();
-                String answer = post(predict, frames.get(i));
-                ms[i] = (System.nanoTime() - t0) / 1e6;
-                server[i] = latencyMs(answer);
-                digits += answer.contains("\"digit\":null") || answer.contains("\"digit\" : null") ? 0 : 1;
-            }
-            Arrays.sort(ms);
-            Arrays.sort(server);
-            System.out.printf(Locale.ROOT, "| %s | %d | **%.1f** / %.1f | %.1f / %.1f | %d |%n", set, frames.size(), p(ms, 0.5),
-                    p(ms, 0.9), p(server, 0.5), p(server, 0.9), digits);
+    }
+
+    private static String posted(LoopbackHttpClient client, byte[] jpeg) {
+        LoopbackHttpClient.Response response = client.post("/api/v1/predict", "image/jpeg", jpeg);
+        if (response.status() != 200) {
+            throw new IllegalStateException("/api/v1/predict answered " + response.status() + ": " + response.body());
         }
+        return response.body();
     }
 
     /** The server's own time for the request, from the answer's {@code latency_ms} (NaN when absent). */
