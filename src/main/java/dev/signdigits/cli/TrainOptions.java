@@ -69,6 +69,17 @@ public final class TrainOptions {
                     + " moves a photo at a time); 0: the epoch with the best validation accuracy. Default: ${DEFAULT-VALUE}.")
     int averageEpochs;
 
+    @Option(names = "--background-share", defaultValue = "0", paramLabel = "SHARE",
+            description = "Share of the augmented variants whose background is replaced: the hand (its mask from the"
+                    + " locator's landmarks) over gradients, textures, clutter or stripes, so the model"
+                    + " reads the hand, not the wall (models trained with --hand-locator only). Default: ${DEFAULT-VALUE}.")
+    double backgroundShare;
+
+    @Option(names = "--grayscale-share", defaultValue = "0", paramLabel = "SHARE",
+            description = "Share of the augmented variants turned to grey (greyscale cameras, black-and-white photos)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    double grayscaleShare;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for split, augmentation, shuffling and init.")
     long seed;
 
@@ -89,6 +100,6 @@ public final class TrainOptions {
     public TrainingConfig toConfig() {
         return new TrainingConfig(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize,
                 learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads, handLocator,
-                averageEpochs);
+                averageEpochs, backgroundShare, grayscaleShare);
     }
 }

@@ -39,6 +39,23 @@ public record HandCrop(double margin, boolean upright) {
         return new RotatedRect(centre[0], centre[1], side, side, rotation);
     }
 
+    /** The landmarks in the pixels of the {@code size x size} crop {@link #crop} makes of them (depth scaled alike). */
+    public List<Landmark> inCrop(List<Landmark> landmarks, int size) {
+        RotatedRect square = region(landmarks);
+        double scale = size / square.width();
+        List<Landmark> out = new java.util.ArrayList<>(landmarks.size());
+        for (Landmark l : landmarks) {
+            double[] unit = square.toUnit(l.x(), l.y());
+            out.add(new Landmark(unit[0] * size, unit[1] * size, l.z() * scale));
+        }
+        return out;
+    }
+
+    /** The hand's mask in the {@code size x size} crop of it: which of the crop's pixels are hand, which background. */
+    public HandMask mask(List<Landmark> landmarks, int size) {
+        return HandMask.of(inCrop(landmarks, size), size, size);
+    }
+
     /** The crop of a located hand as a {@code size x size} RGB image. */
     public BufferedImage crop(BufferedImage image, HandResult.Found hand, int size) {
         return crop(RgbFrame.of(image), hand.landmarks(), size);

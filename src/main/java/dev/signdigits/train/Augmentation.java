@@ -1,5 +1,6 @@
 package dev.signdigits.train;
 
+import dev.signdigits.hand.HandMask;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -21,16 +22,51 @@ import java.util.SplittableRandom;
  * @param contrast           multiplicative contrast jitter, +- this fraction
  * @param colour             per-channel gain jitter, +- this fraction (white balance)
  * @param flip               mirror left-right with probability 0.5
+ * @param backgroundShare    the share of variants whose background is replaced first (the hand kept by
+ *                           its {@link HandMask}, see {@link Backgrounds}); needs the photo's mask
+ * @param grayscaleShare     the share of variants turned to grey last (luma in all three channels)
  */
 public record Augmentation(double maxRotationDegrees, double minScale, double brightness, double contrast,
-                           double colour, boolean flip) {
+                           double colour, boolean flip, double backgroundShare, double grayscaleShare) {
+
+    public Augmentation {
+        if (!(backgroundShare >= 0 && backgroundShare <= 1 && grayscaleShare >= 0 && grayscaleShare <= 1)) {
+            throw new IllegalArgumentException("shares must lie in [0, 1], got " + backgroundShare + " and " + grayscaleShare);
+        }
+    }
 
     public static Augmentation defaults(boolean flip) {
-        return new Augmentation(15, 0.80, 0.15, 0.20, 0.08, flip);
+        return new Augmentation(15, 0.80, 0.15, 0.20, 0.08, flip, 0, 0);
+    }
+
+    /** These settings with the given shares of background-replaced and grey variants. */
+    public Augmentation withShares(double background, double grayscale) {
+        return new Augmentation(maxRotationDegrees, minScale, brightness, contrast, colour, flip, background, grayscale);
     }
 
     /** One augmented, {@code size x size} RGB rendering of {@code src}. */
     public BufferedImage apply(BufferedImage src, int size, SplittableRandom rng) {
+        return apply(src, size, rng, null, null);
+    }
+
+    /**
+     * As {@link #apply(BufferedImage, int, SplittableRandom)}; with {@code mask} (the hand in
+     * {@code src}'s pixels) and {@code backgrounds}, a {@link #backgroundShare} of the variants show
+     * the hand over a new background. With both shares 0 the draws, and so the variants, are exactly
+     * those of the settings before the shares existed.
+     */
+    public BufferedImage apply(BufferedImage src, int size, SplittableRandom rng, HandMask mask, Backgrounds backgrounds) {
+        if (backgroundShare > 0 && mask != null && backgrounds != null && rng.nextDouble() < backgroundShare) {
+            src = mask.over(src, backgrounds.draw(src.getWidth(), src.getHeight(), rng));
+        }
+        BufferedImage out = jitter(src, size, rng);
+        if (grayscaleShare > 0 && rng.nextDouble() < grayscaleShare) {
+            grey(out);
+        }
+        return out;
+    }
+
+    private BufferedImage jitter(BufferedImage src, int size, SplittableRandom rng) {
         int w = src.getWidth();
         int h = src.getHeight();
         double side = Math.min(w, h) * (minScale + rng.nextDouble() * (1 - minScale));
@@ -79,6 +115,17 @@ public record Augmentation(double maxRotationDegrees, double minScale, double br
             int gg = clamp(((((p >> 8) & 0xff) - 128) * c + 128 + b) * gain[1]);
             int bl = clamp((((p & 0xff) - 128) * c + 128 + b) * gain[2]);
             px[i] = (r << 16) | (gg << 8) | bl;
+        }
+        img.setRGB(0, 0, img.getWidth(), img.getHeight(), px, 0, img.getWidth());
+    }
+
+    /** ITU-R BT.601 luma in all three channels, as a greyscale camera or a black-and-white photo gives. */
+    private static void grey(BufferedImage img) {
+        int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            int y = clamp(0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff));
+            px[i] = y << 16 | y << 8 | y;
         }
         img.setRGB(0, 0, img.getWidth(), img.getHeight(), px, 0, img.getWidth());
     }

@@ -30,11 +30,14 @@ import java.util.Map;
  * @param averageEpochs    the model is the mean of the weights after each of the last this many epochs, at
  *                         most the second half of the run ({@link #averagedEpochs()}, {@link WeightAverage});
  *                         0: the weights of the epoch with the best validation accuracy
+ * @param backgroundShare  share of the augmented variants whose background is replaced ({@link Augmentation#backgroundShare()})
+ * @param grayscaleShare   share of the augmented variants turned to grey ({@link Augmentation#grayscaleShare()})
  */
 public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
                              int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
                              float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
-                             boolean featureCache, int decodeThreads, String handLocator, int averageEpochs) {
+                             boolean featureCache, int decodeThreads, String handLocator, int averageEpochs,
+                             double backgroundShare, double grayscaleShare) {
 
     public TrainingConfig {
         require(inputSize >= 32 && inputSize <= 512, "--input-size must be between 32 and 512, got " + inputSize);
@@ -49,7 +52,21 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         require(patience >= 1, "--patience must be at least 1, got " + patience);
         require(decodeThreads >= 1, "--decode-threads must be at least 1, got " + decodeThreads);
         require(averageEpochs >= 0, "--average-epochs must not be negative, got " + averageEpochs);
+        require(backgroundShare >= 0 && backgroundShare <= 1, "--background-share must be in [0, 1], got " + backgroundShare);
+        require(grayscaleShare >= 0 && grayscaleShare <= 1, "--grayscale-share must be in [0, 1], got " + grayscaleShare);
         handSpec(handLocator);  // a bad value fails here, naming it
+        require(backgroundShare == 0 || handSpec(handLocator).on(), "--background-share needs the hand locator"
+                + " (--hand-locator auto, full or lite): the hand is kept by a mask drawn from its landmarks");
+    }
+
+    /** Without background replacement or grey variants (the configuration before they existed). */
+    public TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
+                          int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
+                          float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
+                          boolean featureCache, int decodeThreads, String handLocator, int averageEpochs) {
+        this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
+                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads,
+                handLocator, averageEpochs, 0, 0);
     }
 
     /** Without the hand locator (the configuration before it existed). */
@@ -58,7 +75,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
                           float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
                           boolean featureCache, int decodeThreads) {
         this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
-                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads, "off", 0);
+                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads, "off", 0, 0, 0);
     }
 
     /** The best validation epoch's weights (the configuration before weight averaging existed). */
@@ -68,7 +85,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
                           boolean featureCache, int decodeThreads, String handLocator) {
         this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
                 weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads,
-                handLocator, 0);
+                handLocator, 0, 0, 0);
     }
 
     /**
@@ -116,6 +133,13 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         m.put("decode_threads", Integer.toString(decodeThreads));
         if (averageEpochs > 0) {  // absent for best-epoch runs, so their configuration hash is what it was
             m.put("average_epochs", Integer.toString(averageEpochs));
+        }
+        // absent when 0, so the configuration hash of runs before these options is what it was
+        if (backgroundShare > 0) {
+            m.put("background_share", Double.toString(backgroundShare));
+        }
+        if (grayscaleShare > 0) {
+            m.put("grayscale_share", Double.toString(grayscaleShare));
         }
         m.putAll(handFraming().toProperties(inputSize));
         return m;

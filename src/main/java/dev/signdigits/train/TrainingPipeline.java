@@ -10,6 +10,7 @@ import dev.signdigits.model.backbone.ImportedBackbone;
 import dev.signdigits.model.MobileNetSpec;
 import dev.signdigits.model.NamedLayer;
 import dev.signdigits.model.backbone.PretrainedBackbones;
+import dev.signdigits.hand.HandMask;
 import dev.signdigits.image.ModelInput;
 import dev.signdigits.system.ProcessMemory;
 import java.nio.file.Path;
@@ -79,11 +80,14 @@ public final class TrainingPipeline {
             checkCacheFits(trunk, spec, data.train().size(), config);
             ModelInput preprocessor = backbone.preprocessing().at(config.inputSize());
             FeatureExtractor extractor = new FeatureExtractor(trunk, manager, preprocessor, 32, workers);
-            Augmentation augmentation = Augmentation.defaults(config.flip());
+            Augmentation augmentation = Augmentation.defaults(config.flip())
+                    .withShares(config.backgroundShare(), config.grayscaleShare());
             t = System.nanoTime();
+            List<HandMask> masks = config.backgroundShare() > 0 ? HandMasks.of(data, config) : null;
+            Backgrounds backgrounds = new Backgrounds(List.of());
             FeatureCache trainCache = config.featureCache()
                     ? extractor.extract("features train", data.train().images(), data.train().labels(),
-                            config.augmentCopies(), augmentation, config.seed())
+                            config.augmentCopies(), augmentation, config.seed(), true, masks, backgrounds)
                     : null;
             FeatureCache valCache = extractor.extract("features val  ", data.val().images(), data.val().labels(), 1, null, 0);
             FeatureCache testCache = extractor.extract("features test ", data.test().images(), data.test().labels(), 1, null, 0);
@@ -96,7 +100,7 @@ public final class TrainingPipeline {
             // augmentation of every photo in every epoch, as they would in a per-step pipeline.
             java.util.function.IntFunction<FeatureCache> trainForEpoch = trainCache != null ? epoch -> trainCache
                     : epoch -> extractor.extract("frozen layers, epoch " + epoch, data.train().images(),
-                            data.train().labels(), 1, augmentation, config.seed() * 7919 + epoch, false);
+                            data.train().labels(), 1, augmentation, config.seed() * 7919 + epoch, false, masks, backgrounds);
 
             TailNetwork tail = network.tail();
             TailTrainer trainer = new TailTrainer(tail, manager, config, checkpoints);

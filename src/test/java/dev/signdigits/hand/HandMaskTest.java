@@ -40,6 +40,32 @@ class HandMaskTest {
     }
 
     @Test
+    void inTheTrainingCropTheMaskLiesWhereTheCropShowsTheHand() {
+        HandCrop crop = HandCrop.DEFAULT;
+        try (HandLocator locator = HandLocator.open(HandTestData.models(HandModels.Variant.LITE), HandLocator.Settings.DEFAULT)) {
+            for (String file : List.of("0/IMG_1118.JPG", "6/IMG_1124.JPG", "8/IMG_1126.JPG")) {
+                BufferedImage photo = HandTestData.read(HandTestData.DATASET.resolve(file));
+                HandResult.Found hand = (HandResult.Found) locator.locate(photo);
+                List<Landmark> inCrop = crop.inCrop(hand.landmarks(), 224);
+                HandMask mask = crop.mask(hand.landmarks(), 224);
+                // the crop is a square around the landmarks with a 10% margin: they all lie inside it, on the mask
+                for (Landmark l : inCrop) {
+                    assertThat(l.x()).as(file).isBetween(0.0, 224.0);
+                    assertThat(l.y()).as(file).isBetween(0.0, 224.0);
+                    assertThat(mask.at((int) l.x(), (int) l.y())).as(file + " landmark").isGreaterThan(0.99f);
+                }
+                // and the wrist, turned upright, sits low in the crop, the middle finger base above it
+                assertThat(inCrop.get(Landmark.WRIST).y()).as(file).isGreaterThan(inCrop.get(Landmark.MIDDLE_FINGER_BASE).y());
+                double covered = 0;
+                for (float a : mask.alpha()) {
+                    covered += a;
+                }
+                assertThat(covered / mask.alpha().length).as(file + " share of the crop that is hand").isBetween(0.15, 0.85);
+            }
+        }
+    }
+
+    @Test
     void leavesTheGapBetweenSpreadFingersOut() {
         // a "V": index and middle finger spread from the palm; the convex hull would fill between the tips
         List<Landmark> landmarks = new ArrayList<>();

@@ -1,7 +1,9 @@
 package dev.signdigits.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signdigits.hand.HandMask;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,9 +41,62 @@ class AugmentationTest {
     @Test
     void noJitterMeansPlainResize() throws IOException {
         BufferedImage src = ImageIO.read(PHOTO.toFile());
-        Augmentation none = new Augmentation(0, 1.0, 0, 0, 0, false);
+        Augmentation none = new Augmentation(0, 1.0, 0, 0, 0, false, 0, 0);
         BufferedImage out = none.apply(src, 100, new SplittableRandom(5));
         assertThat(meanAbsDiff(out, src)).isLessThan(2.0);
+    }
+
+    @Test
+    void withSharesZeroTheVariantsAreThoseOfTheSettingsBefore() throws IOException {
+        BufferedImage src = ImageIO.read(PHOTO.toFile());
+        HandMask disc = disc(src.getWidth(), src.getHeight());
+        Backgrounds backgrounds = new Backgrounds(java.util.List.of());
+        for (long seed = 0; seed < 5; seed++) {
+            BufferedImage before = Augmentation.defaults(true).apply(src, 64, new SplittableRandom(seed));
+            BufferedImage now = Augmentation.defaults(true).apply(src, 64, new SplittableRandom(seed), disc, backgrounds);
+            assertThat(pixels(now)).isEqualTo(pixels(before));
+        }
+    }
+
+    @Test
+    void aReplacedBackgroundKeepsTheHandAndChangesTheRest() throws IOException {
+        BufferedImage src = ImageIO.read(PHOTO.toFile());
+        int size = src.getWidth();
+        HandMask disc = disc(size, src.getHeight());
+        Augmentation swap = new Augmentation(0, 1.0, 0, 0, 0, false, 1, 0);
+        int changedOutside = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            BufferedImage out = swap.apply(src, size, new SplittableRandom(seed), disc, new Backgrounds(java.util.List.of()));
+            // inside the disc the photo is kept (the plain resize's interpolation only)
+            assertThat(Math.abs(channelSum(out.getRGB(size / 2, size / 2)) - channelSum(src.getRGB(size / 2, size / 2)))).isLessThan(6);
+            changedOutside += Math.abs(channelSum(out.getRGB(2, 2)) - channelSum(src.getRGB(2, 2))) > 30 ? 1 : 0;
+        }
+        assertThat(changedOutside).as("new backgrounds in the corner, out of 20").isGreaterThan(14);
+    }
+
+    @Test
+    void greyVariantsHaveEqualChannels() throws IOException {
+        BufferedImage src = ImageIO.read(PHOTO.toFile());
+        BufferedImage out = Augmentation.defaults(false).withShares(0, 1).apply(src, 48, new SplittableRandom(1));
+        for (int p : pixels(out)) {
+            assertThat((p >> 16) & 0xff).isEqualTo((p >> 8) & 0xff).isEqualTo(p & 0xff);
+        }
+        assertThatThrownBy(() -> Augmentation.defaults(false).withShares(1.5, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A disc in the middle of the picture, a third of its width across: a stand-in for a hand's mask. */
+    private static HandMask disc(int width, int height) {
+        float[] alpha = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                alpha[y * width + x] = Math.hypot(x - width / 2.0, y - height / 2.0) < width / 6.0 ? 1 : 0;
+            }
+        }
+        return new HandMask(width, height, alpha);
+    }
+
+    private static int channelSum(int p) {
+        return ((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff);
     }
 
     private static int[] pixels(BufferedImage img) {

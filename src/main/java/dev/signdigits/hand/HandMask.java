@@ -12,8 +12,11 @@ import java.util.List;
  * @param width  the photo's width
  * @param height the photo's height
  * @param alpha  per pixel, row by row: 1 on the hand, 0 off it, in between on a narrow feathered edge
+ *
+ * <p>Training uses it to put a photo's hand over other backgrounds ({@code train --background-share});
+ * the background-replaced stand-in set is built with it too, from other background sources.
  */
-record HandMask(int width, int height, float[] alpha) {
+public record HandMask(int width, int height, float[] alpha) {
     /** MediaPipe's hand connections (the bones, plus the knuckle line across the palm). */
     static final int[][] BONES = {
         {0, 1}, {1, 2}, {2, 3}, {3, 4},
@@ -33,7 +36,7 @@ record HandMask(int width, int height, float[] alpha) {
     static final double FEATHER = 1.5;
 
     /** The mask of the hand with these landmarks (source pixels; pixel (x, y) covers [x, x+1) x [y, y+1)). */
-    static HandMask of(List<Landmark> landmarks, int width, int height) {
+    public static HandMask of(List<Landmark> landmarks, int width, int height) {
         if (landmarks.size() != Landmark.COUNT) {
             throw new IllegalArgumentException("a hand has " + Landmark.COUNT + " landmarks, got " + landmarks.size());
         }
@@ -81,12 +84,12 @@ record HandMask(int width, int height, float[] alpha) {
         return Math.sqrt(Math.pow(xs[a] - xs[b], 2) + Math.pow(ys[a] - ys[b], 2) + Math.pow(zs[a] - zs[b], 2));
     }
 
-    float at(int x, int y) {
+    public float at(int x, int y) {
         return alpha[y * width + x];
     }
 
     /** The photo where the mask is 1, the background where it is 0, blended on the feathered edge. */
-    BufferedImage over(BufferedImage photo, BufferedImage background) {
+    public BufferedImage over(BufferedImage photo, BufferedImage background) {
         if (photo.getWidth() != width || photo.getHeight() != height || background.getWidth() != width || background.getHeight() != height) {
             throw new IllegalArgumentException("photo, background and mask must be " + width + "x" + height);
         }
