@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param top2Accuracy    share of photos whose true label is among the 2 most probable
  * @param top3Accuracy    share of photos whose true label is among the 3 most probable
  * @param meanLogLoss     mean of -ln p(true label), with p clipped to [1e-15, 1] as scikit-learn does
+ * @param calibrationError expected calibration error: the photos binned by the top answer's
+ *                        probability into {@link #CALIBRATION_BINS} equal bins, the mean over photos of
+ *                        |accuracy - mean probability| of their bin (0: "90% sure" is right 90% of the time)
  * @param perClass        one entry per label, in label order
  * @param groups          accuracy per group, worst first; photos without a group are left out
  * @param misclassified   the mistakes, most confident first
@@ -28,6 +31,7 @@ public record Evaluation(
         double top2Accuracy,
         double top3Accuracy,
         double meanLogLoss,
+        double calibrationError,
         List<ClassMetrics> perClass,
         Averages macroAverage,
         Averages weightedAverage,
@@ -37,6 +41,8 @@ public record Evaluation(
 
     /** Probabilities below this count as this for log-loss, so one confident mistake stays finite. */
     public static final double LOG_LOSS_EPSILON = 1e-15;
+    /** Confidence bins of {@link #calibrationError()} (the usual 15 of Guo et al., 2017). */
+    public static final int CALIBRATION_BINS = 15;
 
     public Evaluation {
         labels = List.copyOf(labels);

@@ -18,6 +18,8 @@ final class Tally {
     private int top2;
     private int top3;
     private double logLossSum;
+    // per confidence bin: photos, correct ones, sum of top-1 confidences
+    private final double[][] calibration = new double[Evaluation.CALIBRATION_BINS][3];
 
     Tally(List<String> labels) {
         this.labels = labels;
@@ -38,6 +40,11 @@ final class Tally {
         top3 += rank < 3 ? 1 : 0;
         double p = Math.min(1.0, Math.max(Evaluation.LOG_LOSS_EPSILON, photo.probability(truth)));
         logLossSum -= Math.log(p);
+        double confidence = photo.probability(predicted);
+        double[] bin = calibration[Math.min(Evaluation.CALIBRATION_BINS - 1, (int) (Math.max(0, confidence) * Evaluation.CALIBRATION_BINS))];
+        bin[0]++;
+        bin[1] += hit ? 1 : 0;
+        bin[2] += confidence;
         if (photo.group() != null) {
             int[] g = groups.computeIfAbsent(photo.group(), k -> new int[2]);
             g[0]++;
@@ -64,8 +71,14 @@ final class Tally {
                 .sorted(GroupAccuracy.WORST_FIRST)
                 .toList();
         List<Misclassified> sortedMistakes = mistakes.stream().sorted(Misclassified.MOST_CONFIDENT_FIRST).toList();
+        double calibrationError = 0;
+        for (double[] bin : calibration) {
+            if (bin[0] > 0) {
+                calibrationError += bin[0] / count * Math.abs(bin[1] / bin[0] - bin[2] / bin[0]);
+            }
+        }
         return new Evaluation(labels, count, correct, share(correct), share(top2), share(top3), logLossSum / count,
-                perClass, Averages.macro(perClass), Averages.weighted(perClass),
+                calibrationError, perClass, Averages.macro(perClass), Averages.weighted(perClass),
                 ConfusionMatrix.of(labels, confusion), groupAccuracies, sortedMistakes);
     }
 

@@ -28,9 +28,10 @@ public final class EvaluationText {
     }
 
     private static void summary(StringBuilder out, Evaluation e) {
-        out.append(f("Evaluated %d photos: accuracy %s (%d correct), top-2 %s, top-3 %s, mean log-loss %.4f%n",
+        out.append(f("Evaluated %d photos: accuracy %s (%d correct), top-2 %s, top-3 %s, mean log-loss %.4f,"
+                        + " expected calibration error %s%n",
                 e.count(), percent(e.accuracy()), e.correct(), percent(e.top2Accuracy()), percent(e.top3Accuracy()),
-                e.meanLogLoss()));
+                e.meanLogLoss(), percent(e.calibrationError())));
     }
 
     private static void perClass(StringBuilder out, Evaluation e) {

@@ -64,6 +64,7 @@ final class ReportViews {
                 new Stat("top-3 accuracy", percent(e.top3Accuracy())),
                 new Stat("macro F1", three(e.macroAverage().f1())),
                 new Stat("mean log-loss", three(e.meanLogLoss())),
+                new Stat("calibration error (ECE)", percent(e.calibrationError())),
                 new Stat("photos correct", e.correct() + " / " + e.count()));
     }
 

@@ -39,6 +39,23 @@ class EvaluationTest {
     }
 
     @Test
+    void calibrationErrorComparesEachConfidenceBinsAccuracyWithItsMeanConfidence() {
+        // SIX, one photo per bin: |1-0.7| + |0-0.5| + |1-0.8| + |0-0.45| + |1-0.6| + |1-0.9| over 6
+        assertThat(Evaluation.of(ABC, SIX).calibrationError()).isCloseTo(1.95 / 6, within(1e-6));
+        // two photos 95% sure in one bin, one of them right: the bin is 50% right, 45 points overconfident
+        List<Scored> overconfident = List.of(
+                new Scored("x.jpg", 0, new float[] {0.95f, 0.05f, 0f}, null),
+                new Scored("y.jpg", 1, new float[] {0.95f, 0.05f, 0f}, null));
+        assertThat(Evaluation.of(ABC, overconfident).calibrationError()).isCloseTo(0.45, within(1e-6));
+        // right exactly as often as it says, in each bin
+        List<Scored> calibrated = List.of(
+                new Scored("p.jpg", 0, new float[] {0.5f, 0.4f, 0.1f}, null),
+                new Scored("q.jpg", 1, new float[] {0.5f, 0.4f, 0.1f}, null),
+                new Scored("r.jpg", 2, new float[] {0f, 0f, 1f}, null));
+        assertThat(Evaluation.of(ABC, calibrated).calibrationError()).isCloseTo(0.0, within(1e-6));
+    }
+
+    @Test
     void confusionMatrixRowsAreTrueLabels() {
         ConfusionMatrix m = Evaluation.of(ABC, SIX).confusionMatrix();
 

@@ -33,7 +33,7 @@ class EvaluationJsonTest {
         JsonNode root = new ObjectMapper().readTree(EvaluationJson.toJson(SMALL, Map.of("run_id", "r1")));
 
         assertThat(names(root)).containsExactly("meta", "labels", "count", "correct", "accuracy", "top2_accuracy",
-                "top3_accuracy", "mean_log_loss", "per_class", "macro_average", "weighted_average",
+                "top3_accuracy", "mean_log_loss", "calibration_error", "per_class", "macro_average", "weighted_average",
                 "confusion_matrix", "groups", "misclassified");
         assertThat(names(root.get("per_class").get(0)))
                 .containsExactly("label", "precision", "recall", "f1", "support", "predicted");
