@@ -71,13 +71,13 @@ final class Backgrounds {
         }
         g.drawImage(coarse, 0, 0, out.getWidth(), out.getHeight(), null);
         int grain = 4 + rng.nextInt(20);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                int p = out.getRGB(x, y);
-                int n = rng.nextInt(2 * grain + 1) - grain;
-                out.setRGB(x, y, clamp(((p >> 16) & 0xff) + n) << 16 | clamp(((p >> 8) & 0xff) + n) << 8 | clamp((p & 0xff) + n));
-            }
+        int[] px = out.getRGB(0, 0, out.getWidth(), out.getHeight(), null, 0, out.getWidth());
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            int n = rng.nextInt(2 * grain + 1) - grain;
+            px[i] = clamp(((p >> 16) & 0xff) + n) << 16 | clamp(((p >> 8) & 0xff) + n) << 8 | clamp((p & 0xff) + n);
         }
+        out.setRGB(0, 0, out.getWidth(), out.getHeight(), px, 0, out.getWidth());
     }
 
     private static void clutter(Graphics2D g, int width, int height, SplittableRandom rng) {
