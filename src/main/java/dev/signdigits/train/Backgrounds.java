@@ -11,9 +11,8 @@ import java.util.SplittableRandom;
 /**
  * Backgrounds to put a training photo's hand over ({@code train --background-share}), so the model
  * learns the hand and not the dataset's plain walls. Drawn, seeded, from five kinds: a two-colour
- * gradient; coloured noise over several octaves with grain (textured walls, fabric, foliage);
- * "dead leaves", many overlapping shapes of every size (a cluttered room, a street); stripes or
- * tiles; and, given photos, a strip of one of
+ * gradient; smooth blotches with grain (textured walls, fabric); clutter of overlapping rectangles
+ * and ellipses (a room, shelves, a desk); stripes or tiles; and, given photos, a strip of one of
  * their walls, stretched. {@code train} gives it none: it keeps only the hand crops, whose edges
  * hold the hand. The background-replaced stand-in set that measures this is built by other code from
  * other sources (the ImageNet sample photos, test photos' borders), so training is not tuned to its
@@ -59,24 +58,18 @@ final class Backgrounds {
         return out;
     }
 
-    /** Coloured noise over several octaves, coarse to fine, each weaker than the last (1/f-like texture), plus grain. */
     private static void blotches(Graphics2D g, BufferedImage out, SplittableRandom rng) {
+        int cells = 3 + rng.nextInt(10);
+        BufferedImage coarse = new BufferedImage(cells, cells, BufferedImage.TYPE_INT_RGB);
         Color base = colour(rng);
-        g.setColor(base);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        float weight = 1f;
-        for (int cells = 2 + rng.nextInt(3); cells <= 32; cells *= 2) {
-            BufferedImage octave = new BufferedImage(cells, cells, BufferedImage.TYPE_INT_ARGB);
-            for (int y = 0; y < cells; y++) {
-                for (int x = 0; x < cells; x++) {
-                    Color c = rng.nextInt(4) == 0 ? colour(rng) : new Color(clamp(base.getRed() + rng.nextInt(160) - 80),
-                            clamp(base.getGreen() + rng.nextInt(160) - 80), clamp(base.getBlue() + rng.nextInt(160) - 80));
-                    octave.setRGB(x, y, ((int) (weight * 255) << 24) | (c.getRGB() & 0xffffff));
-                }
+        for (int y = 0; y < cells; y++) {
+            for (int x = 0; x < cells; x++) {
+                int d = rng.nextInt(100) - 50;
+                coarse.setRGB(x, y, new Color(clamp(base.getRed() + d), clamp(base.getGreen() + d + rng.nextInt(20) - 10),
+                        clamp(base.getBlue() + d + rng.nextInt(20) - 10)).getRGB());
             }
-            g.drawImage(octave, 0, 0, out.getWidth(), out.getHeight(), null);
-            weight *= 0.5f;
         }
+        g.drawImage(coarse, 0, 0, out.getWidth(), out.getHeight(), null);
         int grain = 4 + rng.nextInt(20);
         int[] px = out.getRGB(0, 0, out.getWidth(), out.getHeight(), null, 0, out.getWidth());
         for (int i = 0; i < px.length; i++) {
@@ -87,35 +80,20 @@ final class Backgrounds {
         out.setRGB(0, 0, out.getWidth(), out.getHeight(), px, 0, out.getWidth());
     }
 
-    /**
-     * "Dead leaves": many overlapping shapes whose sizes follow a power law, flat or shaded, drawn
-     * back to front. Of the simple synthetic images, these come closest to the statistics of photos
-     * of real scenes (edges and occlusions at every scale), without using any photo.
-     */
     private static void clutter(Graphics2D g, int width, int height, SplittableRandom rng) {
         g.setColor(colour(rng));
         g.fillRect(0, 0, width, height);
-        int shapes = 60 + rng.nextInt(190);
-        double largest = Math.max(width, height) * (0.5 + 0.5 * rng.nextDouble());
-        double smallest = Math.max(2, Math.max(width, height) * 0.04);
+        int shapes = 4 + rng.nextInt(12);
         for (int i = 0; i < shapes; i++) {
-            // size density ~ 1/r^2: many small leaves, a few large ones, the frame covered at every scale
-            double u = rng.nextDouble();
-            double r = 1 / (1 / smallest - u * (1 / smallest - 1 / largest));
-            int w = (int) Math.max(1, r * (0.5 + rng.nextDouble()));
-            int h = (int) Math.max(1, r * (0.5 + rng.nextDouble()));
-            int x = rng.nextInt(width + w) - w;
-            int y = rng.nextInt(height + h) - h;
-            Color c = colour(rng);
-            if (rng.nextInt(3) == 0) {
-                g.setPaint(new GradientPaint(x, y, c, x + w, y + h, c.darker()));
+            g.setColor(colour(rng));
+            int w = (int) (width * (0.1 + 0.6 * rng.nextDouble()));
+            int h = (int) (height * (0.1 + 0.6 * rng.nextDouble()));
+            int x = rng.nextInt(width) - w / 2;
+            int y = rng.nextInt(height) - h / 2;
+            if (rng.nextBoolean()) {
+                g.fillRect(x, y, w, h);
             } else {
-                g.setColor(c);
-            }
-            switch (rng.nextInt(3)) {
-                case 0 -> g.fillRect(x, y, w, h);
-                case 1 -> g.fillOval(x, y, w, h);
-                default -> g.fillPolygon(new int[] {x + rng.nextInt(w), x + w, x}, new int[] {y, y + rng.nextInt(h), y + h}, 3);
+                g.fillOval(x, y, w, h);
             }
         }
     }
@@ -136,11 +114,8 @@ final class Backgrounds {
         }
     }
 
-    /** A random colour, more often muted than vivid, as in rooms and streets. */
     private static Color colour(SplittableRandom rng) {
-        double saturation = rng.nextDouble();
-        return Color.getHSBColor((float) rng.nextDouble(), (float) (saturation * saturation),
-                (float) (0.1 + 0.9 * rng.nextDouble()));
+        return new Color(rng.nextInt(256), rng.nextInt(256), rng.nextInt(256));
     }
 
     private static int clamp(int v) {
