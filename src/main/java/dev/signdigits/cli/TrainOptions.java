@@ -69,13 +69,13 @@ public final class TrainOptions {
                     + " moves a photo at a time); 0: the epoch with the best validation accuracy. Default: ${DEFAULT-VALUE}.")
     int averageEpochs;
 
-    @Option(names = "--background-share", defaultValue = "0", paramLabel = "SHARE",
+    @Option(names = "--background-share", defaultValue = "auto", paramLabel = "SHARE",
             description = "Share of the augmented variants whose background is replaced: the hand (its mask from the"
-                    + " locator's landmarks) over gradients, textures, clutter or stripes, so the model"
-                    + " reads the hand, not the wall (models trained with --hand-locator only). Default: ${DEFAULT-VALUE}.")
-    double backgroundShare;
+                    + " locator's landmarks) over gradients, textures, clutter or stripes, so the model reads the hand, not"
+                    + " the wall. auto: 0.8 with the hand locator, 0 without (it needs the landmarks). Default: ${DEFAULT-VALUE}.")
+    String backgroundShare;
 
-    @Option(names = "--grayscale-share", defaultValue = "0", paramLabel = "SHARE",
+    @Option(names = "--grayscale-share", defaultValue = "0.25", paramLabel = "SHARE",
             description = "Share of the augmented variants turned to grey (greyscale cameras, black-and-white photos)."
                     + " Default: ${DEFAULT-VALUE}.")
     double grayscaleShare;
@@ -100,6 +100,21 @@ public final class TrainOptions {
     public TrainingConfig toConfig() {
         return new TrainingConfig(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize,
                 learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads, handLocator,
-                averageEpochs, backgroundShare, grayscaleShare);
+                averageEpochs, backgroundShare(), grayscaleShare);
     }
+
+    /** The background share asked for; auto: 0.8 when the hand locator is on (measured, docs/performance.md), else 0. */
+    private double backgroundShare() {
+        if (!"auto".equalsIgnoreCase(backgroundShare.trim())) {
+            try {
+                return Double.parseDouble(backgroundShare.trim());
+            } catch (NumberFormatException e) {
+                throw new dev.signdigits.SignDigitsException("--background-share must be auto or a share in [0, 1], got '"
+                        + backgroundShare + "'.");
+            }
+        }
+        return dev.signdigits.hand.HandFramingSpec.parse(handLocator).on() ? DEFAULT_BACKGROUND_SHARE : 0;
+    }
+
+    static final double DEFAULT_BACKGROUND_SHARE = 0.8;
 }

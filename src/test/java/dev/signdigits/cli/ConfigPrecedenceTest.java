@@ -1,6 +1,7 @@
 package dev.signdigits.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
@@ -50,6 +51,23 @@ class ConfigPrecedenceTest {
         CommandLine off = Main.newCommandLine(new EnvironmentDefaults(Map.of("SIGNDIGITS_HAND_LOCATOR", "off"), DotEnv.empty()));
         TrainOptions fromEnv = off.parseArgs("train").subcommand().commandSpec().commandLine().<TrainCommand>getCommand().options;
         assertThat(fromEnv.toConfig().handFraming().on()).isFalse();
+    }
+
+    @Test
+    void backgroundShareAutoFollowsTheHandLocator() {
+        CommandLine cli = Main.newCommandLine(new EnvironmentDefaults(Map.of(), DotEnv.parse(Path.of(".env"), java.util.List.of())));
+        java.util.function.Function<String[], TrainOptions> options = args ->
+                cli.parseArgs(args).subcommand().commandSpec().commandLine().<TrainCommand>getCommand().options;
+        var located = options.apply(new String[] {"train"}).toConfig();
+        assertThat(located.backgroundShare()).isEqualTo(0.8);
+        assertThat(located.grayscaleShare()).isEqualTo(0.25);
+        assertThat(located.asMap()).containsEntry("background_share", "0.8").containsEntry("grayscale_share", "0.25");
+        assertThat(options.apply(new String[] {"train", "--hand-locator", "off"}).toConfig().backgroundShare()).isZero();
+        assertThat(options.apply(new String[] {"train", "--background-share", "0.3"}).toConfig().backgroundShare()).isEqualTo(0.3);
+        TrainOptions offButAsked = options.apply(new String[] {"train", "--hand-locator", "off", "--background-share", "0.5"});
+        assertThatThrownBy(offButAsked::toConfig).hasMessageContaining("--background-share needs the hand locator");
+        TrainOptions notANumber = options.apply(new String[] {"train", "--background-share", "most"});
+        assertThatThrownBy(notANumber::toConfig).hasMessageContaining("--background-share must be auto or a share in [0, 1], got 'most'");
     }
 
     @Test
