@@ -69,7 +69,8 @@ final class TestModel {
             String data = CoreCli.DATASET.toString();
             CoreCli.succeed("train", "--data-dir", data, "--manifest", DIR.resolve("split.csv").toString(),
                     "--models-dir", DIR.resolve("models").toString(), "--backbone", "mobilenet_v1_0.25_128",
-                    "--input-size", "128", "--epochs", "6", "--augment-copies", "2", "--seed", "3", "--hand-locator", "off");
+                    "--input-size", "128", "--epochs", "6", "--augment-copies", "2", "--seed", "3", "--hand-locator", "off",
+                    "--grayscale-share", "0");  // the same recipe as the core tests' TinyModel
             CoreCli.succeed("export", "--model", RUN.toString(), "--format", "tflite", "--quantize", "int8",
                     "--data-dir", data, "--calibration-images", "100");
             CoreCli.succeed("export", "--model", RUN.toString(), "--format", "onnx", "--data-dir", data);
