@@ -46,18 +46,18 @@ public record Augmentation(double maxRotationDegrees, double minScale, double br
 
     /** One augmented, {@code size x size} RGB rendering of {@code src}. */
     public BufferedImage apply(BufferedImage src, int size, SplittableRandom rng) {
-        return apply(src, size, rng, null, null);
+        return apply(src, size, rng, null);
     }
 
     /**
      * As {@link #apply(BufferedImage, int, SplittableRandom)}; with {@code mask} (the hand in
-     * {@code src}'s pixels) and {@code backgrounds}, a {@link #backgroundShare} of the variants show
+     * {@code src}'s pixels), a {@link #backgroundShare} of the variants show
      * the hand over a new background. With both shares 0 the draws, and so the variants, are exactly
      * those of the settings before the shares existed.
      */
-    public BufferedImage apply(BufferedImage src, int size, SplittableRandom rng, HandMask mask, Backgrounds backgrounds) {
-        if (backgroundShare > 0 && mask != null && backgrounds != null && rng.nextDouble() < backgroundShare) {
-            src = mask.over(src, backgrounds.draw(src.getWidth(), src.getHeight(), rng));
+    public BufferedImage apply(BufferedImage src, int size, SplittableRandom rng, HandMask mask) {
+        if (backgroundShare > 0 && mask != null && rng.nextDouble() < backgroundShare) {
+            src = mask.over(src, Backgrounds.draw(src.getWidth(), src.getHeight(), rng));
         }
         BufferedImage out = jitter(src, size, rng);
         if (grayscaleShare > 0 && rng.nextDouble() < grayscaleShare) {

@@ -5,33 +5,25 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Backgrounds to put a training photo's hand over ({@code train --background-share}), so the model
- * learns the hand and not the dataset's plain walls. Drawn, seeded, from five kinds: a two-colour
+ * learns the hand and not the dataset's plain walls. Drawn, seeded, from four kinds: a two-colour
  * gradient; smooth blotches with grain (textured walls, fabric); clutter of overlapping rectangles
- * and ellipses (a room, shelves, a desk); stripes or tiles; and, given photos, a strip of one of
- * their walls, stretched. {@code train} gives it none: it keeps only the hand crops, whose edges
- * hold the hand. The background-replaced stand-in set that measures this is built by other code from
- * other sources (the ImageNet sample photos, test photos' borders), so training is not tuned to its
- * pictures.
+ * and ellipses (a room, shelves, a desk); stripes or tiles. The background-replaced stand-in set
+ * that measures this is built by other code from other sources (the ImageNet sample photos, test
+ * photos' borders), so training is not tuned to its pictures.
  */
 final class Backgrounds {
-    static final int KINDS = 5;
+    static final int KINDS = 4;
 
-    private final List<BufferedImage> walls;
-
-    /** @param walls photos whose left or right strips serve as walls (the training photos; may be empty) */
-    Backgrounds(List<BufferedImage> walls) {
-        this.walls = List.copyOf(walls);
-    }
+    private Backgrounds() {}
 
     /** One {@code width x height} background, chosen and drawn from {@code rng}. */
-    BufferedImage draw(int width, int height, SplittableRandom rng) {
+    static BufferedImage draw(int width, int height, SplittableRandom rng) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int kind = rng.nextInt(walls.isEmpty() ? KINDS - 1 : KINDS);
+        int kind = rng.nextInt(KINDS);
         Graphics2D g = out.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -44,13 +36,7 @@ final class Backgrounds {
                 }
                 case 1 -> blotches(g, out, rng);
                 case 2 -> clutter(g, width, height, rng);
-                case 3 -> stripes(g, width, height, rng);
-                default -> {
-                    BufferedImage photo = walls.get(rng.nextInt(walls.size()));
-                    int strip = Math.max(1, photo.getWidth() / 6);
-                    int x = rng.nextBoolean() ? 0 : photo.getWidth() - strip;
-                    g.drawImage(photo.getSubimage(x, 0, strip, photo.getHeight()), 0, 0, width, height, null);
-                }
+                default -> stripes(g, width, height, rng);
             }
         } finally {
             g.dispose();

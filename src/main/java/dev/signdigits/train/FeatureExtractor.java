@@ -51,22 +51,21 @@ final class FeatureExtractor {
      */
     FeatureCache extract(String task, List<BufferedImage> images, int[] labels, int copies, Augmentation augmentation,
                          long seed, boolean plainFirst) {
-        return extract(task, images, labels, copies, augmentation, seed, plainFirst, null, null);
+        return extract(task, images, labels, copies, augmentation, seed, plainFirst, null);
     }
 
     /**
-     * As above; {@code masks} (one per image, or null) and {@code backgrounds} let the augmentation
-     * put each photo's hand over new backgrounds ({@link Augmentation#backgroundShare()}).
+     * As above; {@code masks} (one per image, or null) let the augmentation put each photo's hand
+     * over new backgrounds ({@link Augmentation#backgroundShare()}).
      */
     FeatureCache extract(String task, List<BufferedImage> images, int[] labels, int copies, Augmentation augmentation,
-                         long seed, boolean plainFirst, List<HandMask> masks, Backgrounds backgrounds) {
+                         long seed, boolean plainFirst, List<HandMask> masks) {
         int jobs = images.size() * copies;
         ParameterStore store = new ParameterStore(manager, false);
         FeatureCache[] cache = {null};
         try (ProgressBar bar = new ProgressBar(task, jobs, "img")) {
             new InputPipeline(workers).run(jobs, batchSize,
-                    (from, to) -> prepare(preprocessor, images, copies, augmentation, seed, plainFirst, from, to, masks,
-                            backgrounds),
+                    (from, to) -> prepare(preprocessor, images, copies, augmentation, seed, plainFirst, from, to, masks),
                     (start, end, input) -> {
                         StopRequest.check();
                         Features features = runTrunk(input, end - start, store);
@@ -109,11 +108,11 @@ final class FeatureExtractor {
      */
     static float[] prepare(ModelInput preprocessor, List<BufferedImage> images, int copies, Augmentation augmentation, long seed, boolean plainFirst,
                     int from, int to) {
-        return prepare(preprocessor, images, copies, augmentation, seed, plainFirst, from, to, null, null);
+        return prepare(preprocessor, images, copies, augmentation, seed, plainFirst, from, to, null);
     }
 
     static float[] prepare(ModelInput preprocessor, List<BufferedImage> images, int copies, Augmentation augmentation, long seed, boolean plainFirst,
-                    int from, int to, List<HandMask> masks, Backgrounds backgrounds) {
+                    int from, int to, List<HandMask> masks) {
         int per = preprocessor.valuesPerImage();
         float[] input = new float[(to - from) * per];
         for (int j = from; j < to; j++) {
@@ -124,7 +123,7 @@ final class FeatureExtractor {
                     ? preprocessor.resize(img)
                     : augmentation.apply(img, preprocessor.inputSize(),
                             new SplittableRandom(seed ^ (source * 0x9E3779B97F4A7C15L) ^ (variant * 0xC2B2AE3D27D4EB4FL)),
-                            masks == null ? null : masks.get(source), backgrounds);
+                            masks == null ? null : masks.get(source));
             preprocessor.toChw(sized, input, (j - from) * per);
         }
         return input;

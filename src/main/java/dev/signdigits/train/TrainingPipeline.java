@@ -84,10 +84,9 @@ public final class TrainingPipeline {
                     .withShares(config.backgroundShare(), config.grayscaleShare());
             t = System.nanoTime();
             List<HandMask> masks = config.backgroundShare() > 0 ? HandMasks.of(data, config) : null;
-            Backgrounds backgrounds = new Backgrounds(List.of());
             FeatureCache trainCache = config.featureCache()
                     ? extractor.extract("features train", data.train().images(), data.train().labels(),
-                            config.augmentCopies(), augmentation, config.seed(), true, masks, backgrounds)
+                            config.augmentCopies(), augmentation, config.seed(), true, masks)
                     : null;
             FeatureCache valCache = extractor.extract("features val  ", data.val().images(), data.val().labels(), 1, null, 0);
             FeatureCache testCache = extractor.extract("features test ", data.test().images(), data.test().labels(), 1, null, 0);
@@ -100,7 +99,7 @@ public final class TrainingPipeline {
             // augmentation of every photo in every epoch, as they would in a per-step pipeline.
             java.util.function.IntFunction<FeatureCache> trainForEpoch = trainCache != null ? epoch -> trainCache
                     : epoch -> extractor.extract("frozen layers, epoch " + epoch, data.train().images(),
-                            data.train().labels(), 1, augmentation, config.seed() * 7919 + epoch, false, masks, backgrounds);
+                            data.train().labels(), 1, augmentation, config.seed() * 7919 + epoch, false, masks);
 
             TailNetwork tail = network.tail();
             TailTrainer trainer = new TailTrainer(tail, manager, config, checkpoints);

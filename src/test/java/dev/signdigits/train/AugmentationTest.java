@@ -50,10 +50,9 @@ class AugmentationTest {
     void withSharesZeroTheVariantsAreThoseOfTheSettingsBefore() throws IOException {
         BufferedImage src = ImageIO.read(PHOTO.toFile());
         HandMask disc = disc(src.getWidth(), src.getHeight());
-        Backgrounds backgrounds = new Backgrounds(java.util.List.of());
         for (long seed = 0; seed < 5; seed++) {
             BufferedImage before = Augmentation.defaults(true).apply(src, 64, new SplittableRandom(seed));
-            BufferedImage now = Augmentation.defaults(true).apply(src, 64, new SplittableRandom(seed), disc, backgrounds);
+            BufferedImage now = Augmentation.defaults(true).apply(src, 64, new SplittableRandom(seed), disc);
             assertThat(pixels(now)).isEqualTo(pixels(before));
         }
     }
@@ -66,7 +65,7 @@ class AugmentationTest {
         Augmentation swap = new Augmentation(0, 1.0, 0, 0, 0, false, 1, 0);
         int changedOutside = 0;
         for (long seed = 0; seed < 20; seed++) {
-            BufferedImage out = swap.apply(src, size, new SplittableRandom(seed), disc, new Backgrounds(java.util.List.of()));
+            BufferedImage out = swap.apply(src, size, new SplittableRandom(seed), disc);
             // inside the disc the photo is kept (the plain resize's interpolation only)
             assertThat(Math.abs(channelSum(out.getRGB(size / 2, size / 2)) - channelSum(src.getRGB(size / 2, size / 2)))).isLessThan(6);
             changedOutside += Math.abs(channelSum(out.getRGB(2, 2)) - channelSum(src.getRGB(2, 2))) > 30 ? 1 : 0;
