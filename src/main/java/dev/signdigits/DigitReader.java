@@ -33,12 +33,14 @@ public final class DigitReader implements AutoCloseable {
 
     private final DigitClassifier classifier;
     private final HandFraming framing;
+    private final dev.signdigits.shape.Combination combination;
     private final ImageDecoder decoder = new ImageDecoder();
     private volatile boolean closed;
 
     DigitReader(DigitClassifier classifier) {
         this.classifier = classifier;
         try {
+            this.combination = PhotoPredictor.combinationOf(classifier);  // before the locators it would leak
             this.framing = PhotoPredictor.framingOf(classifier);
         } catch (RuntimeException e) {
             classifier.close();
@@ -160,7 +162,8 @@ public final class DigitReader implements AutoCloseable {
                 readings.add(new DigitReading(null, Double.NaN, List.of(), f.handResult()));
                 continue;
             }
-            PhotoPrediction ranked = PhotoPrediction.of(null, probabilities.get(next++), labels, labels.size());
+            PhotoPrediction ranked = PhotoPrediction.of(null,
+                    combination.apply(probabilities.get(next++), f.hand()), labels, labels.size());
             readings.add(new DigitReading(ranked.digit(), ranked.confidence(), ranked.topK().stream()
                     .map(r -> new DigitReading.Candidate(r.label(), r.probability())).toList(), f.handResult()));
         }

@@ -1,5 +1,7 @@
 package dev.signdigits.eval;
 
+import dev.signdigits.hand.HandResult;
+import dev.signdigits.shape.Combination;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.data.BulkDecoder;
 import dev.signdigits.data.DatasetIndex;
@@ -24,6 +26,7 @@ public final class PhotoSetEvaluator {
     private final BulkDecoder decoder;
     private final int batchSize;
     private final HandFraming framing;
+    private final Combination combination;
 
     /** Whole photos (a model without the hand locator). */
     public PhotoSetEvaluator(DigitClassifier classifier, BulkDecoder decoder, int batchSize) {
@@ -32,6 +35,14 @@ public final class PhotoSetEvaluator {
 
     /** Each photo through {@code framing}, the model's own (on the decode threads; it is thread-safe). */
     public PhotoSetEvaluator(DigitClassifier classifier, BulkDecoder decoder, int batchSize, HandFraming framing) {
+        this(classifier, decoder, batchSize, framing, Combination.forModel(classifier.info().properties(),
+                "model " + classifier.info().id()));
+    }
+
+    /** As above, with the hand-shape combination and calibration given rather than the model's own. */
+    public PhotoSetEvaluator(DigitClassifier classifier, BulkDecoder decoder, int batchSize, HandFraming framing,
+                             Combination combination) {
+        this.combination = combination;
         this.classifier = classifier;
         this.decoder = decoder;
         this.batchSize = Math.max(1, batchSize);
@@ -43,9 +54,14 @@ public final class PhotoSetEvaluator {
      * that could not be read, the photos in which the locator found no hand (empty when it is off).
      */
     public record Outcome(Evaluation evaluation, List<DecodeFailure> unreadable, Map<String, BufferedImage> thumbnails,
-                          List<String> noHand, boolean located) {
+                          List<String> noHand, boolean located, List<ModelAccuracy> models) {
+        public Outcome {
+            noHand = List.copyOf(noHand);
+            models = List.copyOf(models);
+        }
+
         public Outcome(Evaluation evaluation, List<DecodeFailure> unreadable, Map<String, BufferedImage> thumbnails) {
-            this(evaluation, unreadable, thumbnails, List.of(), false);
+            this(evaluation, unreadable, thumbnails, List.of(), false, List.of());
         }
 
         /** Photos with a hand over photos read (1 when the locator is off). */
@@ -73,13 +89,15 @@ public final class PhotoSetEvaluator {
         try (ProgressBar bar = new ProgressBar(framing.locates() ? "hands" : "decode", files.size(), "img")) {
             decoded = decoder.decodeAll(index, files, (f, image) -> framing.frame(image.rgb()), bar::step);
         }
-        List<Scored> scored = new ArrayList<>();
+        ModelScores scores = new ModelScores(modelLabels, combination);
         Map<String, BufferedImage> thumbnails = new java.util.HashMap<>();
         List<String> noHand = new ArrayList<>();
         List<BulkDecoder.Loaded<BufferedImage>> items = new ArrayList<>();
+        Map<LabeledFile, HandResult> hands = new java.util.HashMap<>();
         for (BulkDecoder.Loaded<FramedPhoto> item : decoded.items()) {
             if (item.value().readable()) {
                 items.add(new BulkDecoder.Loaded<>(item.file(), item.value().image()));
+                hands.put(item.file(), item.value().hand());
             } else {
                 noHand.add(item.file().relativePath());
             }
@@ -91,18 +109,18 @@ public final class PhotoSetEvaluator {
                 for (int i = 0; i < batch.size(); i++) {
                     LabeledFile file = batch.get(i).file();
                     int label = modelLabels.indexOf(index.labelName(file));
-                    scored.add(new Scored(file.relativePath(), label, probabilities.get(i), groups.get(file.relativePath())));
+                    scores.add(file.relativePath(), label, probabilities.get(i), hands.get(file), groups.get(file.relativePath()));
                     thumbnails.put(file.relativePath(), batch.get(i).value());
                 }
                 bar.step(batch.size());
             }
         }
-        if (scored.isEmpty()) {
+        if (scores.isEmpty()) {
             throw new SignDigitsException(noHand.isEmpty() ? "No readable photos to evaluate in " + index.root() + "."
                     : "The hand locator found no hand in any of the " + noHand.size() + " photos in " + index.root()
                     + "; evaluate photos that show a hand.");
         }
-        return new Outcome(Evaluation.of(modelLabels, scored), decoded.report().failures(), thumbnails, noHand,
-                framing.locates());
+        return new Outcome(Evaluation.of(modelLabels, scores.served()), decoded.report().failures(), thumbnails, noHand,
+                framing.locates(), scores.accuracies());
     }
 }

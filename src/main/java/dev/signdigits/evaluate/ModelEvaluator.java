@@ -1,5 +1,6 @@
 package dev.signdigits.evaluate;
 
+import dev.signdigits.eval.Breakdown;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.data.BulkDecoder;
 import dev.signdigits.data.DatasetIndex;
@@ -74,7 +75,7 @@ public final class ModelEvaluator {
         ReportData report = new ReportData(photos.name(), String.format(Locale.ROOT, "Evaluation of %s (%s) on %s: %.2f%%",
                 model.getFileName(), runtime, photos.name(), outcome.evaluation().accuracy() * 100), Instant.now(),
                 configuration, provenance, Map.of("evaluation", Duration.between(started, Instant.now())), List.of(),
-                outcome.evaluation());
+                outcome.evaluation(), new Breakdown(outcome.models(), List.of()));
         AtomicFiles.writeDirectory(out, dir -> EvaluationArtifacts.writeWithReport(dir, report, meta, outcome.thumbnails()::get));
         return new EvaluationResult(photos.name(), runtime, outcome.evaluation(), outcome.unreadable(), out,
                 outcome.located() ? outcome : null);

@@ -1,5 +1,6 @@
 package dev.signdigits.predict;
 
+import dev.signdigits.shape.Combination;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.hand.FramedPhoto;
 import dev.signdigits.hand.HandFraming;
@@ -35,6 +36,7 @@ public final class PhotoPredictor implements AutoCloseable {
     private final int batchSize;
     private final HandFraming framing;
     private final boolean ownsFraming;
+    private final Combination combination;
 
     /** With the framing the model records (see {@link #framingOf}). */
     public PhotoPredictor(DigitClassifier classifier, ImageDecoder decoder, int batchSize) {
@@ -57,6 +59,15 @@ public final class PhotoPredictor implements AutoCloseable {
         this.batchSize = Math.max(1, batchSize);
         this.framing = framing;
         this.ownsFraming = owns;
+        this.combination = combinationOf(classifier);
+    }
+
+    /**
+     * How the model's answer is made from its image network's probabilities: combined with the hand
+     * shape and calibrated, as the model records ({@link Combination#IDENTITY} for older models).
+     */
+    public static Combination combinationOf(DigitClassifier classifier) {
+        return Combination.forModel(classifier.info().properties(), "model " + classifier.info().id());
     }
 
     /**
@@ -212,7 +223,8 @@ public final class PhotoPredictor implements AutoCloseable {
             List<float[]> probabilities = classifier.classify(batch);
             List<String> labels = classifier.info().labels();
             for (int i = 0; i < batch.size(); i++) {
-                out.set(slots.get(i), PhotoPrediction.of(names.get(i), probabilities.get(i), labels, topK, hands.get(i)));
+                out.set(slots.get(i), PhotoPrediction.of(names.get(i),
+                        combination.apply(probabilities.get(i), hands.get(i)), labels, topK, hands.get(i)));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.signdigits.report;
 
+import dev.signdigits.eval.Breakdown;
 import dev.signdigits.eval.EpochMetrics;
 import dev.signdigits.eval.Evaluation;
 import java.time.Duration;
@@ -21,12 +22,21 @@ import java.util.Objects;
  * @param timings       how long each phase took, e.g. "training" or "evaluation"
  * @param epochs        per-epoch metrics for the curves; empty when only evaluating
  * @param evaluation    the test-set evaluation
+ * @param breakdown     per model and per robustness condition (may be {@link Breakdown#NONE})
  */
 public record ReportData(String runId, String title, Instant createdAt, Map<String, String> configuration,
                          Map<String, String> provenance, Map<String, Duration> timings, List<EpochMetrics> epochs,
-                         Evaluation evaluation) {
+                         Evaluation evaluation, Breakdown breakdown) {
+
+    /** Without per-model rows or a robustness section. */
+    public ReportData(String runId, String title, Instant createdAt, Map<String, String> configuration,
+                      Map<String, String> provenance, Map<String, Duration> timings, List<EpochMetrics> epochs,
+                      Evaluation evaluation) {
+        this(runId, title, createdAt, configuration, provenance, timings, epochs, evaluation, Breakdown.NONE);
+    }
 
     public ReportData {
+        breakdown = breakdown == null ? Breakdown.NONE : breakdown;
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(createdAt, "createdAt");

@@ -23,7 +23,10 @@ public record ReportView(
         int mistakesTotal,
         List<Entry> configuration,
         List<Entry> provenance,
-        List<Entry> timings) {
+        List<Entry> timings,
+        List<ModelRow> models,
+        List<String> robustnessModels,
+        List<ConditionRow> robustness) {
 
     /** A headline number, e.g. ("accuracy", "93.2%"). */
     public record Stat(String name, String value) {}
@@ -41,6 +44,22 @@ public record ReportView(
     /** One row of the mistakes table. */
     public record MistakeRow(String file, String group, String trueLabel, String predictedLabel, String confidence,
                              String top3) {}
+
+    /** One model behind the answer (image, hand shape, served). */
+    public record ModelRow(String model, String accuracy, String correct, String calibrationError, String description,
+                           boolean served) {}
+
+    /** One condition of the robustness section: accuracy per model (in {@code robustnessModels} order). */
+    public record ConditionRow(String name, String description, String hands, List<String> accuracies,
+                               String servedOverall, boolean weak) {}
+
+    public boolean hasModels() {
+        return !models.isEmpty();
+    }
+
+    public boolean hasRobustness() {
+        return !robustness.isEmpty();
+    }
 
     public boolean hasCurves() {
         return lossChart != null;

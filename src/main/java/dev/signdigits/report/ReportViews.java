@@ -1,5 +1,8 @@
 package dev.signdigits.report;
 
+import dev.signdigits.eval.Breakdown;
+import dev.signdigits.eval.ModelAccuracy;
+import java.util.ArrayList;
 import dev.signdigits.eval.Averages;
 import dev.signdigits.eval.ClassMetrics;
 import dev.signdigits.eval.Evaluation;
@@ -53,8 +56,28 @@ final class ReportViews {
                 mistakes.stream().limit(MAX_MISTAKE_ROWS).map(ReportViews::mistakeRow).toList(),
                 mistakes.size(),
                 entries(data.configuration(), Function.identity()),
-                entries(data.provenance(), Function.identity()),
-                entries(data.timings(), ReportViews::duration));
+                entries(data.provenance(), dev.signdigits.runtime.ModelInfo::forDisplay),
+                entries(data.timings(), ReportViews::duration),
+                data.breakdown().models().stream().map(ReportViews::modelRow).toList(),
+                BreakdownText.modelNames(data.breakdown()),
+                data.breakdown().robustness().stream()
+                        .map(c -> conditionRow(c, BreakdownText.modelNames(data.breakdown()))).toList());
+    }
+
+    private static ReportView.ModelRow modelRow(ModelAccuracy m) {
+        return new ReportView.ModelRow(m.model(), percent(m.accuracy()), m.correct() + " / " + m.count(),
+                percent(m.calibrationError()), m.description(), m.model().equals(ModelAccuracy.SERVED));
+    }
+
+    /** Rows below 95% for the served model are marked: conditions to distrust the model in. */
+    private static ReportView.ConditionRow conditionRow(Breakdown.Condition c, List<String> models) {
+        List<String> accuracies = new ArrayList<>();
+        for (String name : models) {
+            accuracies.add(c.models().stream().filter(m -> m.model().equals(name)).findFirst()
+                    .map(m -> percent(m.accuracy())).orElse("-"));
+        }
+        return new ReportView.ConditionRow(c.name(), c.description(), c.handsFound() + " / " + c.photos(), accuracies,
+                percent(c.servedOverall()), c.servedOverall() < 0.95);
     }
 
     private static List<Stat> headline(Evaluation e) {

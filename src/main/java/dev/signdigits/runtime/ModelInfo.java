@@ -17,4 +17,13 @@ public record ModelInfo(String id, String runtime, List<String> labels, int inpu
         labels = List.copyOf(labels);
         properties = Map.copyOf(properties);
     }
+
+    /** Longer property values (the hand-shape network's weights) are summarized on pages and in reports. */
+    public static final int DISPLAY_LIMIT = 200;
+
+    /** A property value as people see it: as it is, or its length when it is data rather than a fact. */
+    public static String forDisplay(String value) {
+        return value == null || value.length() <= DISPLAY_LIMIT ? value
+                : value.substring(0, 40) + "... (" + value.length() + " characters, in model.json)";
+    }
 }

@@ -1,6 +1,8 @@
 package dev.signdigits.train;
 
 import dev.signdigits.eval.Evaluation;
+import dev.signdigits.hand.HandResult;
+import dev.signdigits.shape.Combination;
 import dev.signdigits.eval.Misclassified;
 import dev.signdigits.eval.Scored;
 import dev.signdigits.io.AtomicFiles;
@@ -40,13 +42,14 @@ final class Int8Export {
      * the export is an extra, not worth losing a finished training run over.
      */
     static Optional<Int8Accuracy> run(Path modelDir, Path dataDir, List<String> labels, SplitImages test,
-                                      Evaluation floatModel) {
+                                      Evaluation floatModel, Combination combination, List<HandResult> hands) {
         Path file = null;
         try {
             ExportResult export = ModelExporter.export(new ExportRequest(modelDir, ExportFormat.TFLITE, Quantize.INT8,
                     null, dataDir, ExportRequest.DEFAULT_CALIBRATION_IMAGES));
             file = export.file();
-            Int8Accuracy accuracy = measure(file, export.calibrationImages(), labels, test, floatModel);
+            Int8Accuracy accuracy = measure(file, export.calibrationImages(), labels, test, floatModel, combination,
+                    hands);
             LOG.info("Exported {} ({} KB, {} ms): {}", file.getFileName(), export.bytes() >> 10, export.took().toMillis(),
                     accuracy.summary());
             return Optional.of(accuracy);
@@ -60,15 +63,16 @@ final class Int8Export {
     }
 
     private static Int8Accuracy measure(Path file, int calibrationImages, List<String> labels, SplitImages test,
-                                        Evaluation floatModel) {
+                                        Evaluation floatModel, Combination combination, List<HandResult> hands) {
         List<Scored> scored = new ArrayList<>(test.size());
         try (TfliteDigitClassifier int8 = TfliteDigitClassifier.open(file, 1, Runtime.getRuntime().availableProcessors())) {
             for (int start = 0; start < test.size(); start += CHUNK) {
                 List<float[]> probabilities = int8.classify(test.images().subList(start, Math.min(test.size(), start + CHUNK)));
                 for (int i = 0; i < probabilities.size(); i++) {
                     int photo = start + i;
-                    scored.add(new Scored(test.files().get(photo), test.labels()[photo], probabilities.get(i),
-                            test.groups().get(photo)));
+                    // measured as served: combined with the hand shape and calibrated, like the float model
+                    scored.add(new Scored(test.files().get(photo), test.labels()[photo],
+                            combination.apply(probabilities.get(i), hands.get(photo)), test.groups().get(photo)));
                 }
             }
         }

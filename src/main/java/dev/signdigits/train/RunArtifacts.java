@@ -4,7 +4,11 @@ import ai.djl.nn.SequentialBlock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.signdigits.eval.EpochMetrics;
+import dev.signdigits.eval.Breakdown;
 import dev.signdigits.eval.Evaluation;
+import dev.signdigits.eval.ModelAccuracy;
+import dev.signdigits.hand.HandResult;
+import dev.signdigits.shape.Combination;
 import dev.signdigits.eval.MetricsCsv;
 import dev.signdigits.model.store.FinetunedMetadata;
 import dev.signdigits.model.store.FinetunedModel;
@@ -61,10 +65,17 @@ final class RunArtifacts {
     private final Map<String, Duration> timings;
     private final Instant startedAt;
     private final double seconds;
+    private final Combination combination;
+    private final List<HandResult> testHands;
+    private final List<ModelAccuracy> models;
 
     RunArtifacts(RunDirectory run, TrainingConfig config, String configHash, MobileNetSpec spec, ImportedBackbone backbone,
                  TrainingData data, ModelInput preprocessor, TrainingState state, String weights, double valAccuracy,
-                 Evaluation evaluation, Map<String, Duration> timings, Instant startedAt, double seconds) {
+                 Evaluation evaluation, Map<String, Duration> timings, Instant startedAt, double seconds,
+                 Combination combination, List<HandResult> testHands, List<ModelAccuracy> models) {
+        this.combination = combination;
+        this.testHands = testHands;
+        this.models = List.copyOf(models);
         this.weights = weights;
         this.valAccuracy = valAccuracy;
         this.run = run;
@@ -110,7 +121,7 @@ final class RunArtifacts {
             }
             EvaluationArtifacts.writeWithReport(dir, new ReportData(run.runId(),
                     String.format(Locale.ROOT, "signdigits run %s: %.2f%% on unseen people", run.runId(), evaluation.accuracy() * 100),
-                    Instant.now(), config.asMap(), provenance, timings, epochs, evaluation), meta, loader);
+                    Instant.now(), config.asMap(), provenance, timings, epochs, evaluation, new Breakdown(models, List.of())), meta, loader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the artifacts of run " + run.runId(), e);
         }
@@ -124,7 +135,8 @@ final class RunArtifacts {
     private Optional<Int8Accuracy> exportInt8(Path dir, FinetunedMetadata written, Map<String, String> provenance)
             throws IOException {
         long started = System.nanoTime();
-        Optional<Int8Accuracy> int8 = Int8Export.run(dir, data.dataDir(), data.labels(), data.test(), evaluation);
+        Optional<Int8Accuracy> int8 = Int8Export.run(dir, data.dataDir(), data.labels(), data.test(), evaluation,
+                combination, testHands);
         timings.put("int8 export and test", Duration.ofNanos(System.nanoTime() - started));
         if (int8.isPresent()) {
             provenance.putAll(int8.get().toProvenance());
@@ -166,6 +178,12 @@ final class RunArtifacts {
         p.put("val_accuracy", String.format(Locale.ROOT, "%.4f", valAccuracy));
         p.put("test_accuracy", String.format(Locale.ROOT, "%.4f", evaluation.accuracy()));
         p.putAll(config.handFraming().toProperties(spec.inputSize()));
+        p.putAll(combination.toProperties());
+        for (ModelAccuracy m : models) {
+            p.put("test_accuracy_" + m.model().replace(' ', '_'), String.format(Locale.ROOT, "%.4f", m.accuracy()));
+            p.put("test_calibration_error_" + m.model().replace(' ', '_'), String.format(Locale.ROOT, "%.4f",
+                    m.calibrationError()));
+        }
         if (config.handFraming().on()) {
             p.putAll(handSummary());
         }

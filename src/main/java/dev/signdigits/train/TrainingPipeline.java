@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.eval.Evaluation;
+import dev.signdigits.eval.ModelScores;
 import dev.signdigits.eval.Scored;
+import dev.signdigits.hand.HandResult;
+import dev.signdigits.shape.Combination;
 import dev.signdigits.model.backbone.ImportedBackbone;
 import dev.signdigits.model.MobileNetSpec;
 import dev.signdigits.model.NamedLayer;
@@ -109,12 +112,18 @@ public final class TrainingPipeline {
             timings.put("training", since(t));
 
             t = System.nanoTime();
+            Combination combination = SecondOpinion.train(data, config, trainer.probabilities(valCache));
+            timings.put("hand shape and calibration", since(t));
+
+            t = System.nanoTime();
             float[][] probabilities = trainer.probabilities(testCache);
-            List<Scored> scored = new ArrayList<>();
+            List<HandResult> testHands = SecondOpinion.hands(data, "test", data.test());
+            ModelScores models = new ModelScores(data.labels(), combination);
             for (int i = 0; i < probabilities.length; i++) {
-                scored.add(new Scored(data.test().files().get(i), data.test().labels()[i], probabilities[i],
-                        data.test().groups().get(i)));
+                models.add(data.test().files().get(i), data.test().labels()[i], probabilities[i], testHands.get(i),
+                        data.test().groups().get(i));
             }
+            List<Scored> scored = models.served();
             Evaluation evaluation = Evaluation.of(data.labels(), scored);
             timings.put("test evaluation", since(t));
 
@@ -124,7 +133,8 @@ public final class TrainingPipeline {
                     : "mean of epochs " + averaged.firstEpoch() + "-" + averaged.lastEpoch();
             double valAccuracy = averaged == null ? state.bestValAccuracy() : averaged.valAccuracy();
             RunArtifacts artifacts = new RunArtifacts(run, config, configHash, spec, backbone, data, preprocessor,
-                    state, weights, valAccuracy, evaluation, timings, startedAt, seconds);
+                    state, weights, valAccuracy, evaluation, timings, startedAt, seconds, combination, testHands,
+                    models.accuracies());
             Path modelDir = artifacts.publish(full);
             return new TrainingResult(run.runId(), modelDir, state.completedEpochs(), state.bestEpoch(), weights,
                     valAccuracy, evaluation.accuracy(), evaluation.correct(),

@@ -1,5 +1,6 @@
 package dev.signdigits.web;
 
+import dev.signdigits.shape.Combination;
 import dev.signdigits.hand.HandFraming;
 import dev.signdigits.runtime.DigitClassifier;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,12 +14,19 @@ final class LoadedModel {
     private final DigitClassifier classifier;
     private final HandFraming framing;
     private final ModelSnapshot snapshot;
+    private final Combination combination;
     private final AtomicInteger references = new AtomicInteger(1);
 
     LoadedModel(DigitClassifier classifier, HandFraming framing, ModelSnapshot snapshot) {
         this.classifier = classifier;
         this.framing = framing;
         this.snapshot = snapshot;
+        this.combination = Combination.forModel(classifier.info().properties(), "model " + classifier.info().id());
+    }
+
+    /** How the answer is made from the image network's probabilities (hand shape, calibration). */
+    Combination combination() {
+        return combination;
     }
 
     DigitClassifier classifier() {

@@ -291,7 +291,9 @@ public final class MicroBatcher implements AutoCloseable {
             observer.batchDone(job.n(), System.nanoTime() - started);
             checkCount(out, job.n());
             List<String> labels = lease.snapshot().info().labels();
-            job.result().complete(out.stream().map(p -> new Prediction(labels, p, lease.snapshot().id())).toList());
+            // already framed: no hand to read the shape of, but the answer is calibrated like every other
+            job.result().complete(out.stream().map(p -> new Prediction(labels, lease.combination().apply(p, null),
+                    lease.snapshot().id())).toList());
         } catch (RuntimeException e) {
             job.fail(e);
         } finally {

@@ -218,6 +218,11 @@ public final class ModelHolder implements AutoCloseable {
             return model.framing();
         }
 
+        /** How this model's answer is made from its image network's probabilities (hand shape, calibration). */
+        public dev.signdigits.shape.Combination combination() {
+            return model.combination();
+        }
+
         LoadedModel model() {
             return model;
         }

@@ -38,6 +38,7 @@ class ImportGraphTest {
             List.of("runtime"),
             List.of("runtime.djl", "runtime.tflite", "runtime.onnx"),
             List.of("hand"),
+            List.of("shape"),                       // the second opinion from the landmarks, and calibration
             List.of("data.hands", "data.report"),   // where the dataset meets the hand locator
             List.of("model.export"),
             List.of("predict"),

@@ -45,6 +45,7 @@ public final class ModelExporter {
     private static List<String> summaryKeys() {
         List<String> keys = new java.util.ArrayList<>(PROVENANCE_SUMMARY);
         keys.addAll(HandFramingSpec.KEYS);
+        keys.addAll(dev.signdigits.shape.Combination.KEYS);
         return keys;
     }
 

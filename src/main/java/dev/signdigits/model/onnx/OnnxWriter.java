@@ -115,7 +115,8 @@ public final class OnnxWriter {
         return tensor == graph.input() ? INPUT : t.name();
     }
 
-    private static ProtoMessage node(String opType, String name, String output, String... inputs) {
+    /** A graph node with one output (public for the other graphs the project writes, e.g. the hand-shape network). */
+    public static ProtoMessage node(String opType, String name, String output, String... inputs) {
         ProtoMessage node = new ProtoMessage();
         for (String input : inputs) {
             node.string(Node.INPUT, input);
@@ -133,7 +134,8 @@ public final class OnnxWriter {
                 .int32(Attribute.TYPE, Attribute.TYPE_INTS);
     }
 
-    private static ProtoMessage tensor(String name, float[] values, long... dims) {
+    /** A float32 initializer. */
+    public static ProtoMessage tensor(String name, float[] values, long... dims) {
         return new ProtoMessage()
                 .packedInt64s(OnnxFields.Tensor.DIMS, dims)
                 .int32(OnnxFields.Tensor.DATA_TYPE, OnnxFields.Tensor.FLOAT)

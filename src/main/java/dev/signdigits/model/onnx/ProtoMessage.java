@@ -13,36 +13,36 @@ import java.nio.charset.StandardCharsets;
  * to their own buffer first and embedded as length-delimited fields. Default values are written
  * like any other (proto3 readers accept them).
  */
-final class ProtoMessage {
+public final class ProtoMessage {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CodedOutputStream out = CodedOutputStream.newInstance(bytes);
 
-    ProtoMessage int64(int field, long value) {
+    public ProtoMessage int64(int field, long value) {
         return write(() -> out.writeInt64(field, value));
     }
 
-    ProtoMessage int32(int field, int value) {
+    public ProtoMessage int32(int field, int value) {
         return write(() -> out.writeInt32(field, value));
     }
 
-    ProtoMessage float32(int field, float value) {
+    public ProtoMessage float32(int field, float value) {
         return write(() -> out.writeFloat(field, value));
     }
 
-    ProtoMessage string(int field, String value) {
+    public ProtoMessage string(int field, String value) {
         return write(() -> out.writeByteArray(field, value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    ProtoMessage bytes(int field, byte[] value) {
+    public ProtoMessage bytes(int field, byte[] value) {
         return write(() -> out.writeByteArray(field, value));
     }
 
-    ProtoMessage message(int field, ProtoMessage value) {
+    public ProtoMessage message(int field, ProtoMessage value) {
         return bytes(field, value.toByteArray());
     }
 
     /** A repeated int64 field, packed (one length-delimited run of varints). */
-    ProtoMessage packedInt64s(int field, long... values) {
+    public ProtoMessage packedInt64s(int field, long... values) {
         return write(() -> {
             int size = 0;
             for (long v : values) {
@@ -57,13 +57,13 @@ final class ProtoMessage {
     }
 
     /** Little-endian float32 bytes, as ONNX's raw_data holds them. */
-    static byte[] littleEndian(float[] values) {
+    public static byte[] littleEndian(float[] values) {
         ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(values);
         return buffer.array();
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         write(out::flush);
         return bytes.toByteArray();
     }

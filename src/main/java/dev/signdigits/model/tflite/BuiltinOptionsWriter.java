@@ -7,7 +7,7 @@ import dev.signdigits.model.Padding;
  * The builtin options table of an operator to be written: its BuiltinOptions union id and how to
  * write its fields (schema order; field i of a table is slot i). Only the kinds the exporter emits.
  */
-interface BuiltinOptionsWriter {
+public interface BuiltinOptionsWriter {
     /** No options table (QUANTIZE, DEQUANTIZE). */
     BuiltinOptionsWriter NONE = new BuiltinOptionsWriter() {
         @Override

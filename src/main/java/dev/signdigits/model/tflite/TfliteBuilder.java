@@ -18,7 +18,7 @@ import java.util.Map;
  * common activation scales) are written once and shared: in a small int8 model the repeats would
  * weigh a tenth of the file.
  */
-final class TfliteBuilder {
+public final class TfliteBuilder {
     private static final int SCHEMA_VERSION = 3;
     private static final int DATA_ALIGNMENT = 16;
 
@@ -33,13 +33,13 @@ final class TfliteBuilder {
     private final Map<String, Integer> metadata = new LinkedHashMap<>();
 
     /** A tensor computed at run time; returns its index. */
-    int activation(String name, int[] shape, TensorType type, Quantization quantization) {
+    public int activation(String name, int[] shape, TensorType type, Quantization quantization) {
         tensors.add(new TensorDef(name, shape.clone(), type, 0, quantization));
         return tensors.size() - 1;
     }
 
     /** A constant tensor holding {@code data} (little-endian); returns its index. */
-    int constant(String name, int[] shape, TensorType type, byte[] data, Quantization quantization) {
+    public int constant(String name, int[] shape, TensorType type, byte[] data, Quantization quantization) {
         long expected = type.bytes();
         for (int d : shape) {
             expected *= d;
@@ -53,7 +53,7 @@ final class TfliteBuilder {
     }
 
     /** Appends an operator (execution order = call order). */
-    void operator(int builtinCode, int version, int[] inputs, int[] outputs, BuiltinOptionsWriter options) {
+    public void operator(int builtinCode, int version, int[] inputs, int[] outputs, BuiltinOptionsWriter options) {
         int opcode = -1;
         for (int i = 0; i < opcodes.size(); i++) {
             if (opcodes.get(i)[0] == builtinCode && opcodes.get(i)[1] == version) {
@@ -68,13 +68,13 @@ final class TfliteBuilder {
     }
 
     /** A named metadata entry (its own buffer), e.g. a JSON document. */
-    void metadata(String name, byte[] data) {
+    public void metadata(String name, byte[] data) {
         buffers.add(data);
         metadata.put(name, buffers.size() - 1);
     }
 
     /** The finished file. */
-    byte[] finish(int[] inputs, int[] outputs, String description) {
+    public byte[] finish(int[] inputs, int[] outputs, String description) {
         FlatBufferBuilder b = new FlatBufferBuilder(1 << 16).forceDefaults(true);
         int[] bufferOffsets = new int[buffers.size()];
         for (int i = 0; i < buffers.size(); i++) {

@@ -58,7 +58,7 @@ public final class PageRoutes {
         ModelSnapshot model = served();
         List<ModelCardView.Property> properties = model.info().properties().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> new ModelCardView.Property(e.getKey(), e.getValue()))
+                .map(e -> new ModelCardView.Property(e.getKey(), dev.signdigits.runtime.ModelInfo.forDisplay(e.getValue())))
                 .toList();
         ModelCardView view = new ModelCardView(model.id(), model.info().runtime(), model.info().inputSize(),
                 model.info().labels(), properties, String.valueOf(model.directory().getFileName()),

@@ -1,5 +1,6 @@
 package dev.signdigits.web.routes;
 
+import dev.signdigits.shape.Combination;
 import dev.signdigits.hand.FramedPhoto;
 import dev.signdigits.web.MicroBatcher;
 import dev.signdigits.web.ModelHolder;
@@ -56,7 +57,8 @@ final class PhotoPipeline {
             if (direct.photo().readable() && direct.prediction() == null) { // the batcher was busy
                 return queue(lease, List.of(direct.photo()), modelId);
             }
-            PhotoAnswer answer = new PhotoAnswer(direct.prediction(), direct.photo().hand(), modelId);
+            PhotoAnswer answer = new PhotoAnswer(served(lease.combination(), direct.prediction(), direct.photo()),
+                    direct.photo().hand(), modelId);
             return new Submitted(List.of(CompletableFuture.completedFuture(answer)), List.of());
         }
     }
@@ -68,14 +70,22 @@ final class PhotoPipeline {
         List<BufferedImage> readable = framed.stream().filter(FramedPhoto::readable).map(FramedPhoto::image).toList();
         List<CompletableFuture<Prediction>> queued = readable.isEmpty() ? List.of() : batcher.submit(lease, readable);
         List<CompletableFuture<PhotoAnswer>> answers = new ArrayList<>(framed.size());
+        Combination combination = lease.combination();
         int next = 0;
         for (FramedPhoto photo : framed) {
             if (photo.readable()) {
-                answers.add(queued.get(next++).thenApply(p -> new PhotoAnswer(p, photo.hand(), modelId)));
+                answers.add(queued.get(next++).thenApply(p -> new PhotoAnswer(served(combination, p, photo), photo.hand(),
+                        modelId)));
             } else {
                 answers.add(CompletableFuture.completedFuture(new PhotoAnswer(null, photo.hand(), modelId)));
             }
         }
         return new Submitted(answers, queued);
+    }
+
+    /** The image network's answer combined with the hand's shape and calibrated, as the model records. */
+    static Prediction served(Combination combination, Prediction image, FramedPhoto photo) {
+        return image == null ? null : new Prediction(image.labels(), combination.apply(image.probabilities(), photo.hand()),
+                image.modelId());
     }
 }
