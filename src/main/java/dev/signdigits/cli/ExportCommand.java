@@ -67,6 +67,10 @@ public final class ExportCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "  input %s %s, RGB (pixel - %s) / %s; serving runtime: %s%n",
                 result.metadata().input().layout(), result.metadata().input().shape(),
                 result.metadata().input().mean(), result.metadata().input().std(), runtimeName(fileFormat, numbers));
+        if (result.handShapeFile() != null) {
+            w.printf(Locale.ROOT, "  hand-shape network (the second opinion from the 21 landmarks, float32): %s%n",
+                    result.handShapeFile());
+        }
         w.flush();
         return 0;
     }

@@ -72,8 +72,15 @@ public final class TrainOptions {
     @Option(names = "--background-share", defaultValue = "auto", paramLabel = "SHARE",
             description = "Share of the augmented variants whose background is replaced: the hand (its mask from the"
                     + " locator's landmarks) over gradients, textures, clutter or stripes, so the model reads the hand, not"
-                    + " the wall. auto: 0.8 with the hand locator, 0 without (it needs the landmarks). Default: ${DEFAULT-VALUE}.")
+                    + " the wall. auto: 0.8 with the hand locator and --no-hand-mask, 0 otherwise (it needs the landmarks; a masked"
+                    + " crop shows no background). Default: ${DEFAULT-VALUE}.")
     String backgroundShare;
+
+    @Option(names = "--hand-mask", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "With the hand locator: grey out everything in the crop that is not hand (a mask drawn from"
+                    + " the 21 landmarks), in training and whenever the model reads a photo, so no background can sway it"
+                    + " (--no-hand-mask: the crop as it is). Ignored with --hand-locator off. Default: ${DEFAULT-VALUE}.")
+    boolean handMask;
 
     @Option(names = "--grayscale-share", defaultValue = "0.25", paramLabel = "SHARE",
             description = "Share of the augmented variants turned to grey (greyscale cameras, black-and-white photos)."
@@ -100,7 +107,12 @@ public final class TrainOptions {
     public TrainingConfig toConfig() {
         return new TrainingConfig(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize,
                 learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads, handLocator,
-                averageEpochs, backgroundShare(), grayscaleShare);
+                averageEpochs, backgroundShare(), grayscaleShare, handMask());
+    }
+
+    /** The mask is drawn from the locator's landmarks: without the locator there is none. */
+    private boolean handMask() {
+        return handMask && dev.signdigits.hand.HandFramingSpec.parse(handLocator).on();
     }
 
     /** The background share asked for; auto: 0.8 when the hand locator is on (measured, docs/performance.md), else 0. */
@@ -113,7 +125,8 @@ public final class TrainOptions {
                         + backgroundShare + "'.");
             }
         }
-        return dev.signdigits.hand.HandFramingSpec.parse(handLocator).on() ? DEFAULT_BACKGROUND_SHARE : 0;
+        // a masked crop has no background to replace: the model only ever sees grey there
+        return dev.signdigits.hand.HandFramingSpec.parse(handLocator).on() && !handMask() ? DEFAULT_BACKGROUND_SHARE : 0;
     }
 
     static final double DEFAULT_BACKGROUND_SHARE = 0.8;

@@ -10,12 +10,29 @@ import java.util.List;
  * leaves the photo the edge pixels are repeated, so a close-up's crop shows wall, not black bars.
  * Training, evaluation and serving must use the same instance to see the same crops.
  *
+ * <p>{@code masked}: everything outside the hand's {@link HandMask} (drawn from the 21 landmarks)
+ * is filled with neutral grey, so the model never sees the background: not in training, not in use.
+ * The dataset's walls and a user's cluttered room then look the same to it, except for the thin rim
+ * the mask leaves around the fingers.
+ *
  * @param margin  extra room on the longer side, as a fraction of it (0.25: 25% wider and taller)
  * @param upright whether to turn the square so the hand points up
+ * @param masked  whether to grey out what is not hand
  */
-public record HandCrop(double margin, boolean upright) {
+public record HandCrop(double margin, boolean upright, boolean masked) {
     /** Margin 0.1, upright: the best of six policies by a linear probe on MobileNet embeddings (docs/hand-locator.md). */
     public static final HandCrop DEFAULT = new HandCrop(0.1, true);
+    /** What a masked crop shows where there is no hand: mid grey, about 0 after the models' normalization. */
+    public static final int MASK_FILL = 0x808080;
+
+    /** Unmasked (the policy of every model trained before masking existed). */
+    public HandCrop(double margin, boolean upright) {
+        this(margin, upright, false);
+    }
+
+    public HandCrop withMasked(boolean on) {
+        return new HandCrop(margin, upright, on);
+    }
 
     public HandCrop {
         if (!(margin >= 0 && margin <= 4)) {
@@ -65,6 +82,7 @@ public record HandCrop(double margin, boolean upright) {
         if (size < 1) {
             throw new IllegalArgumentException("crop size must be at least 1, got " + size);
         }
-        return RegionSampler.toImage(frame, region(landmarks), size, Border.REPLICATE);
+        BufferedImage crop = RegionSampler.toImage(frame, region(landmarks), size, Border.REPLICATE);
+        return masked ? mask(landmarks, size).overColor(crop, MASK_FILL) : crop;
     }
 }

@@ -31,10 +31,12 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
     public static final String MARGIN = "hand_crop_margin";
     public static final String UPRIGHT = "hand_crop_upright";
     public static final String CROP_EDGE = "hand_crop_edge";
+    /** Written only for a masked crop: models without it read unmasked crops, as they were trained. */
+    public static final String MASKED = "hand_crop_mask";
     /** Every key {@link #toProperties} may write (exports copy these). */
     public static final java.util.List<String> KEYS = java.util.List.of(KEY, DETECTOR_SCORE, PRESENCE, CANDIDATES,
             TILES, TILE_PRESENCE, SECOND_PRESENCE, DIRECT_PRESENCE, SURE_DETECTOR, FINE_TILES, MIN_HAND_PIXELS, HOT_TILES_FIRST, MARGIN, UPRIGHT,
-            CROP_EDGE);
+            CROP_EDGE, MASKED);
 
     public static final HandFramingSpec OFF = new HandFramingSpec(null, HandLocator.Settings.DEFAULT, HandCrop.DEFAULT);
 
@@ -106,6 +108,9 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
             m.put(MARGIN, Double.toString(crop.margin()));
             m.put(UPRIGHT, Boolean.toString(crop.upright()));
             m.put(CROP_EDGE, Integer.toString(cropEdge));
+            if (crop.masked()) {
+                m.put(MASKED, "true");
+            }
         }
         return m;
     }
@@ -125,7 +130,8 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
                     // models trained before the early end of the tiled look existed searched every square
                     Boolean.parseBoolean(properties.getOrDefault(HOT_TILES_FIRST, "false")));
             return new HandFramingSpec(variant, settings,
-                    new HandCrop(number(properties, MARGIN), Boolean.parseBoolean(required(properties, UPRIGHT))));
+                    new HandCrop(number(properties, MARGIN), Boolean.parseBoolean(required(properties, UPRIGHT)),
+                            Boolean.parseBoolean(properties.getOrDefault(MASKED, "false"))));
         } catch (IllegalArgumentException | SignDigitsException e) {
             throw new SignDigitsException(source + " records hand_locator=" + value + " with incomplete or invalid hand"
                     + " settings (" + e.getMessage() + "); train or export the model again.", e);

@@ -37,6 +37,14 @@ public record HandMask(int width, int height, float[] alpha) {
 
     /** The mask of the hand with these landmarks (source pixels; pixel (x, y) covers [x, x+1) x [y, y+1)). */
     public static HandMask of(List<Landmark> landmarks, int width, int height) {
+        return of(landmarks, width, height, FINGER_WIDENING);
+    }
+
+    /**
+     * As {@link #of(List, int, int)} with another finger widening: below {@link #FINGER_WIDENING}
+     * the mask hugs the fingers (the stand-in that puts clutter right against them uses 0.6).
+     */
+    public static HandMask of(List<Landmark> landmarks, int width, int height, double widening) {
         if (landmarks.size() != Landmark.COUNT) {
             throw new IllegalArgumentException("a hand has " + Landmark.COUNT + " landmarks, got " + landmarks.size());
         }
@@ -48,7 +56,7 @@ public record HandMask(int width, int height, float[] alpha) {
             ys[i] = landmarks.get(i).y();
             zs[i] = landmarks.get(i).z();
         }
-        double radius = fingerRadius(xs, ys, zs);
+        double radius = widening * 0.5 * distance(xs, ys, zs, 5, 9);
         double palmX = xs[Landmark.WRIST] - xs[Landmark.MIDDLE_FINGER_BASE];
         double palmY = ys[Landmark.WRIST] - ys[Landmark.MIDDLE_FINGER_BASE];
         double[] forearm = {xs[0], ys[0], xs[0] + FOREARM_LENGTH * palmX, ys[0] + FOREARM_LENGTH * palmY};
@@ -109,6 +117,17 @@ public record HandMask(int width, int height, float[] alpha) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, width, height, out, 0, width);
         return image;
+    }
+
+    /** The photo where the mask is 1, one colour where it is 0 (a masked crop's grey). */
+    public BufferedImage overColor(BufferedImage photo, int rgb) {
+        BufferedImage flat = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        java.util.Arrays.fill(row, rgb);
+        for (int y = 0; y < height; y++) {
+            flat.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return over(photo, flat);
     }
 
     /** The mask as a grey picture (white = hand), for contact sheets. */

@@ -17,6 +17,9 @@ public final class ShapeExports {
     public static final String OUTPUT = "probabilities";
     /** The metadata entry (TFLite) or metadata_props key (ONNX) holding the JSON document. */
     public static final String METADATA_NAME = "signdigits";
+    /** Where a model directory keeps them, beside the image model's exports. */
+    public static final String TFLITE_FILE = "hand-shape.tflite";
+    public static final String ONNX_FILE = "hand-shape.onnx";
 
     private ShapeExports() {}
 

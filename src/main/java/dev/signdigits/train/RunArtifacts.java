@@ -9,6 +9,11 @@ import dev.signdigits.eval.Evaluation;
 import dev.signdigits.eval.ModelAccuracy;
 import dev.signdigits.hand.HandResult;
 import dev.signdigits.shape.Combination;
+import dev.signdigits.shape.HandShape;
+import dev.signdigits.shape.ShapeExportCheck;
+import dev.signdigits.shape.ShapeExportMetadata;
+import dev.signdigits.shape.ShapeExports;
+import dev.signdigits.shape.ShapeNetwork;
 import dev.signdigits.eval.MetricsCsv;
 import dev.signdigits.model.store.FinetunedMetadata;
 import dev.signdigits.model.store.FinetunedModel;
@@ -31,6 +36,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +55,7 @@ final class RunArtifacts {
     static final String CONFIG_FILE = "config.json";
     static final String PROVENANCE_FILE = "provenance.json";
     static final String SPLIT_FILE = "split.csv";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunArtifacts.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final RunDirectory run;
@@ -101,6 +108,10 @@ final class RunArtifacts {
             Map<String, String> provenance = provenance();
             FinetunedMetadata written = FinetunedModel.write(dir, network, metadata(provenance));
             Files.copy(config.manifest(), dir.resolve(SPLIT_FILE), StandardCopyOption.REPLACE_EXISTING);
+            if (exportShape(dir, provenance)) {
+                written = written.withProvenance(provenance);
+                FinetunedModel.writeMetadata(dir, written);
+            }
             Optional<Int8Accuracy> int8 = exportInt8(dir, written, provenance);
             JSON.writeValue(dir.resolve(CONFIG_FILE).toFile(), config.asMap());
             JSON.writeValue(dir.resolve(PROVENANCE_FILE).toFile(), provenance);
@@ -143,6 +154,38 @@ final class RunArtifacts {
             FinetunedModel.writeMetadata(dir, written.withProvenance(provenance));
         }
         return int8;
+    }
+
+    /**
+     * hand-shape.tflite and hand-shape.onnx beside the model, checked against the network on every
+     * test photo's hand in the real runtimes; the agreement joins the provenance. False without a
+     * hand-shape network.
+     */
+    private boolean exportShape(Path dir, Map<String, String> provenance) {
+        ShapeNetwork net = combination.network();
+        if (net == null) {
+            return false;
+        }
+        long started = System.nanoTime();
+        String json = ShapeExportMetadata.of(run.runId(), data.labels(), combination, net.inputs()).toJson();
+        Path tflite = dir.resolve(ShapeExports.TFLITE_FILE);
+        Path onnx = dir.resolve(ShapeExports.ONNX_FILE);
+        ShapeExports.writeTflite(net, tflite, json);
+        ShapeExports.writeOnnx(net, onnx, json);
+        List<float[]> shapes = new ArrayList<>();
+        for (HandResult hand : testHands) {
+            if (hand instanceof HandResult.Found found) {
+                shapes.add(HandShape.features(found));
+            }
+        }
+        ShapeExportCheck.Agreement agreement = ShapeExportCheck.check(net, tflite, onnx, shapes);
+        provenance.put("hand_shape_exports", ShapeExports.TFLITE_FILE + " " + ShapeExports.ONNX_FILE + ": "
+                + agreement.summary() + " on the test photos' hands");
+        timings.put("hand-shape export and check", Duration.ofNanos(System.nanoTime() - started));
+        if (!agreement.complete()) {
+            LOG.warn("The hand-shape exports disagree with the trained network: {}", agreement.summary());
+        }
+        return true;
     }
 
     private FinetunedMetadata metadata(Map<String, String> provenance) {

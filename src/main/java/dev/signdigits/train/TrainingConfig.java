@@ -37,7 +37,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
                              int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
                              float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
                              boolean featureCache, int decodeThreads, String handLocator, int averageEpochs,
-                             double backgroundShare, double grayscaleShare) {
+                             double backgroundShare, double grayscaleShare, boolean handMask) {
 
     public TrainingConfig {
         require(inputSize >= 32 && inputSize <= 512, "--input-size must be between 32 and 512, got " + inputSize);
@@ -55,8 +55,21 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         require(backgroundShare >= 0 && backgroundShare <= 1, "--background-share must be in [0, 1], got " + backgroundShare);
         require(grayscaleShare >= 0 && grayscaleShare <= 1, "--grayscale-share must be in [0, 1], got " + grayscaleShare);
         handSpec(handLocator);  // a bad value fails here, naming it
+        require(!handMask || handSpec(handLocator).on(), "--hand-mask needs the hand locator (--hand-locator auto, full"
+                + " or lite): the mask is drawn from its landmarks; use --no-hand-mask with --hand-locator off");
         require(backgroundShare == 0 || handSpec(handLocator).on(), "--background-share needs the hand locator"
                 + " (--hand-locator auto, full or lite): the hand is kept by a mask drawn from its landmarks");
+    }
+
+    /** Unmasked hand crops (the configuration before masking existed). */
+    public TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
+                          int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
+                          float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
+                          boolean featureCache, int decodeThreads, String handLocator, int averageEpochs,
+                          double backgroundShare, double grayscaleShare) {
+        this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
+                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads,
+                handLocator, averageEpochs, backgroundShare, grayscaleShare, false);
     }
 
     /** Without background replacement or grey variants (the configuration before they existed). */
@@ -98,7 +111,9 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
 
     /** The hand framing this run trains with. */
     public dev.signdigits.hand.HandFramingSpec handFraming() {
-        return handSpec(handLocator);
+        dev.signdigits.hand.HandFramingSpec spec = handSpec(handLocator);
+        return handMask ? new dev.signdigits.hand.HandFramingSpec(spec.variant(), spec.settings(), spec.crop().withMasked(true))
+                : spec;
     }
 
     private static dev.signdigits.hand.HandFramingSpec handSpec(String value) {

@@ -23,6 +23,12 @@ final class BackgroundReplaced {
     record Result(List<Item> items, int noHand) {}
 
     static Result backgroundReplaced(List<HandTestData.LabeledPhoto> photos, List<Path> sceneries, long seed) {
+        return backgroundReplaced(photos, sceneries, seed, HandMask.FINGER_WIDENING);
+    }
+
+    /** With the mask's finger widening given: a smaller one leaves less of the wall around the fingers. */
+    static Result backgroundReplaced(List<HandTestData.LabeledPhoto> photos, List<Path> sceneries, long seed,
+                                     double widening) {
         List<BufferedImage> scenes = sceneries.stream().map(HandTestData::read).toList();
         List<Item> items = new ArrayList<>();
         int noHand = 0;
@@ -37,7 +43,7 @@ final class BackgroundReplaced {
                 Random random = new Random(seed * 1_000_003L + i);
                 BufferedImage other = HandTestData.read(photos.get((i + 1 + random.nextInt(Math.max(1, photos.size() - 1))) % photos.size()).file());
                 BufferedImage background = fit(StandIns.background(random, random.nextInt(4), scenes, other), original.getWidth(), original.getHeight());
-                HandMask mask = HandMask.of(hand.landmarks(), original.getWidth(), original.getHeight());
+                HandMask mask = HandMask.of(hand.landmarks(), original.getWidth(), original.getHeight(), widening);
                 items.add(new Item(photo, original, mask, mask.over(original, background)));
             }
         }

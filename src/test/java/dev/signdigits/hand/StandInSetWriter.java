@@ -13,7 +13,8 @@ import javax.imageio.ImageIO;
  * model can be scored on them with {@code signdigits evaluate --data DIR}: {@code phone-like/}
  * (seed 42), {@code grayscale/} (each test photo in luma), {@code background-replaced/} (each test
  * photo's hand over a new background, seed 42; photos without a found hand left out) and
- * {@code no-hand/} (frames only). Also writes target/background-replaced-sheet.png (original | mask |
+ * {@code background-replaced-tight/} (the same with a mask that hugs the fingers, widening 0.6, so the
+ * new background reaches them) and {@code no-hand/} (frames only). Also writes target/background-replaced-sheet.png (original | mask |
  * result for the first 40) for checking the masks by eye. Not a test: run it by hand for the ablations in docs/performance.md.
  *
  * <pre>
@@ -39,6 +40,13 @@ public final class StandInSetWriter {
             write(item.image(), out.resolve("background-replaced").resolve(item.photo().label())
                     .resolve(item.photo().file().getFileName() + ".png"));
         }
+        // the same, the mask hugging the fingers: clutter right against them, as around a real hand
+        BackgroundReplaced.Result tight = BackgroundReplaced.backgroundReplaced(test, HandTestData.imagenetSamples(), 42, 0.6);
+        for (BackgroundReplaced.Item item : tight.items()) {
+            write(item.image(), out.resolve("background-replaced-tight").resolve(item.photo().label())
+                    .resolve(item.photo().file().getFileName() + ".png"));
+        }
+        BackgroundReplaced.sheet(tight.items(), 40, 120, Path.of("target", "background-replaced-tight-sheet.png"));
         Path sheet = BackgroundReplaced.sheet(replaced.items(), 40, 120, Path.of("target", "background-replaced-sheet.png"));
         System.out.println("background-replaced: " + replaced.items().size() + " of " + test.size()
                 + " test photos (no hand found in " + replaced.noHand() + "); sheet " + sheet.toAbsolutePath());

@@ -1,5 +1,8 @@
 package dev.signdigits.model.export;
 
+import dev.signdigits.shape.Combination;
+import dev.signdigits.shape.ShapeExportMetadata;
+import dev.signdigits.shape.ShapeExports;
 import ai.djl.ndarray.NDManager;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.io.AtomicFiles;
@@ -45,7 +48,7 @@ public final class ModelExporter {
     private static List<String> summaryKeys() {
         List<String> keys = new java.util.ArrayList<>(PROVENANCE_SUMMARY);
         keys.addAll(HandFramingSpec.KEYS);
-        keys.addAll(dev.signdigits.shape.Combination.KEYS);
+        keys.addAll(Combination.KEYS);
         return keys;
     }
 
@@ -69,8 +72,28 @@ public final class ModelExporter {
                 : tflite(graph, model, request, metadata, calibration);
         Path out = request.outputFile();
         AtomicFiles.write(out, stream -> stream.write(written.bytes()));
+        Path shape = exportShape(model, request.format(), out);
         return new ExportResult(out, request.format(), request.quantize(), written.bytes().length, written.float32Bytes(),
-                calibration.size(), metadata, Duration.between(started, Instant.now()));
+                calibration.size(), metadata, Duration.between(started, Instant.now()), shape);
+    }
+
+    /**
+     * The model's hand-shape network in the same format beside the exported file (float32: it is 14 KB),
+     * so that an app gets the whole served answer; null for a model without one.
+     */
+    private static Path exportShape(FinetunedMetadata model, ExportFormat format, Path beside) {
+        Combination combination = Combination.forModel(model.provenance(), "model " + model.id());
+        if (combination.network() == null) {
+            return null;
+        }
+        String json = ShapeExportMetadata.of(model.id(), model.labels(), combination, combination.network().inputs()).toJson();
+        Path file = beside.resolveSibling(format == ExportFormat.ONNX ? ShapeExports.ONNX_FILE : ShapeExports.TFLITE_FILE);
+        if (format == ExportFormat.ONNX) {
+            ShapeExports.writeOnnx(combination.network(), file, json);
+        } else {
+            ShapeExports.writeTflite(combination.network(), file, json);
+        }
+        return file;
     }
 
     /** A file's bytes and the size of the same model in float32. */
