@@ -6,6 +6,7 @@ import dev.signdigits.evaluate.EvaluationRequest;
 import dev.signdigits.evaluate.EvaluationResult;
 import dev.signdigits.evaluate.ModelEvaluator;
 import dev.signdigits.predict.InferenceRuntime;
+import dev.signdigits.report.BreakdownText;
 import dev.signdigits.report.EvaluationText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code signdigits evaluate}: accuracy, per-class and per-person numbers and pictures for a model. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate a fine-tuned model on a split of its own data (--split) or on any ImageFolder (--data),",
-            "e.g. photos of other people. Writes evaluation.json/.txt, confusion.png, misclassified.png and report.html."})
+            "e.g. photos of other people. Writes evaluation.json/.txt, confusion.png, misclassified.png and report.html,",
+            "with a robustness section: the same photos changed the ways users' photos differ (--no-robustness skips it)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -54,6 +56,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--decode-threads", defaultValue = "2", description = "Threads for decoding.")
     int threads;
 
+    @Option(names = "--robustness", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Also score the photos grey, blurred, darkened, over another background and in a phone-like"
+                    + " frame, per model (--no-robustness: skip it).")
+    boolean robustness;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +68,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         EvaluationResult result = ModelEvaluator.run(new EvaluationRequest(model, InferenceRuntime.parse(runtime),
                 data.isBlank() ? parseSplit(split) : null, data.isBlank() ? null : Path.of(data), dataDir,
-                outDir.isBlank() ? null : Path.of(outDir), threads, handLocator));
+                outDir.isBlank() ? null : Path.of(outDir), threads, handLocator, robustness));
         PrintWriter w = spec.commandLine().getOut();
         w.print(EvaluationText.render(result.evaluation()));
         result.handOutcome().ifPresent(h -> {
@@ -71,6 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     h.overallAccuracy() * 100);
             h.noHand().forEach(f -> w.println("no hand: " + f));
         });
+        w.print(BreakdownText.render(result.breakdown()));
         result.unreadable().forEach(f -> w.println("unreadable: " + f.file() + ": " + f.message()));
         w.println("Written to " + result.outDir());
         w.flush();

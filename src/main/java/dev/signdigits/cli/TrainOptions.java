@@ -72,15 +72,22 @@ public final class TrainOptions {
     @Option(names = "--background-share", defaultValue = "auto", paramLabel = "SHARE",
             description = "Share of the augmented variants whose background is replaced: the hand (its mask from the"
                     + " locator's landmarks) over gradients, textures, clutter or stripes, so the model reads the hand, not"
-                    + " the wall. auto: 0.8 with the hand locator and --no-hand-mask, 0 otherwise (it needs the landmarks; a masked"
+                    + " the wall. auto: 0.8 with the hand locator, 0 without it or with --hand-mask (it needs the landmarks; a masked"
                     + " crop shows no background). Default: ${DEFAULT-VALUE}.")
     String backgroundShare;
 
-    @Option(names = "--hand-mask", defaultValue = "true", negatable = true, fallbackValue = "true",
+    @Option(names = "--hand-mask", defaultValue = "false", negatable = true, fallbackValue = "true",
             description = "With the hand locator: grey out everything in the crop that is not hand (a mask drawn from"
-                    + " the 21 landmarks), in training and whenever the model reads a photo, so no background can sway it"
-                    + " (--no-hand-mask: the crop as it is). Ignored with --hand-locator off. Default: ${DEFAULT-VALUE}.")
+                    + " the 21 landmarks), in training and whenever the model reads a photo. Off by default: measured, it"
+                    + " lost more on the test split and in grey than it gained over other backgrounds, because the mask"
+                    + " inherits every landmark mistake (docs/performance.md). Ignored with --hand-locator off."
+                    + " Default: ${DEFAULT-VALUE}.")
     boolean handMask;
+
+    @Option(names = "--degrade-share", defaultValue = "0.3", paramLabel = "SHARE",
+            description = "Share of the augmented variants degraded as a cheap camera or dim light would: blur, sensor"
+                    + " noise, low-quality JPEG or a dim room, one of them per variant. Default: ${DEFAULT-VALUE}.")
+    double degradeShare;
 
     @Option(names = "--grayscale-share", defaultValue = "0.25", paramLabel = "SHARE",
             description = "Share of the augmented variants turned to grey (greyscale cameras, black-and-white photos)."
@@ -107,7 +114,7 @@ public final class TrainOptions {
     public TrainingConfig toConfig() {
         return new TrainingConfig(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize,
                 learningRate, weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, threads, handLocator,
-                averageEpochs, backgroundShare(), grayscaleShare, handMask());
+                averageEpochs, backgroundShare(), grayscaleShare, handMask(), degradeShare);
     }
 
     /** The mask is drawn from the locator's landmarks: without the locator there is none. */

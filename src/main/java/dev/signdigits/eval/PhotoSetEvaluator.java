@@ -1,6 +1,5 @@
 package dev.signdigits.eval;
 
-import dev.signdigits.hand.HandResult;
 import dev.signdigits.shape.Combination;
 import dev.signdigits.SignDigitsException;
 import dev.signdigits.data.BulkDecoder;
@@ -13,6 +12,7 @@ import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.progress.ProgressBar;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,17 +51,29 @@ public final class PhotoSetEvaluator {
 
     /**
      * What came out: the evaluation (of the photos with a hand, when the locator is on), the photos
-     * that could not be read, the photos in which the locator found no hand (empty when it is off).
+     * that could not be read, the photos in which the locator found no hand (empty when it is off),
+     * the per-model rows, and the decoded photos themselves when they were asked for (else empty).
      */
     public record Outcome(Evaluation evaluation, List<DecodeFailure> unreadable, Map<String, BufferedImage> thumbnails,
-                          List<String> noHand, boolean located, List<ModelAccuracy> models) {
+                          List<String> noHand, boolean located, List<ModelAccuracy> models, List<LabeledPhoto> photos) {
         public Outcome {
             noHand = List.copyOf(noHand);
             models = List.copyOf(models);
+            photos = List.copyOf(photos);
+        }
+
+        public Outcome(Evaluation evaluation, List<DecodeFailure> unreadable, Map<String, BufferedImage> thumbnails,
+                       List<String> noHand, boolean located, List<ModelAccuracy> models) {
+            this(evaluation, unreadable, thumbnails, noHand, located, models, List.of());
         }
 
         public Outcome(Evaluation evaluation, List<DecodeFailure> unreadable, Map<String, BufferedImage> thumbnails) {
             this(evaluation, unreadable, thumbnails, List.of(), false, List.of());
+        }
+
+        /** The same outcome without the decoded photos (to keep once they have been used). */
+        public Outcome withoutPhotos() {
+            return new Outcome(evaluation, unreadable, thumbnails, noHand, located, models);
         }
 
         /** Photos with a hand over photos read (1 when the locator is off). */
@@ -78,6 +90,15 @@ public final class PhotoSetEvaluator {
     }
 
     public Outcome evaluate(DatasetIndex index, List<LabeledFile> files, Map<String, String> groups) {
+        return evaluate(index, files, groups, false);
+    }
+
+    /**
+     * As {@link #evaluate(DatasetIndex, List, Map)}; with {@code keepPhotos} the decoded photos that
+     * were read come back in {@link Outcome#photos()}, with the locator's answer on each, so they can
+     * be changed and scored again without decoding them twice.
+     */
+    public Outcome evaluate(DatasetIndex index, List<LabeledFile> files, Map<String, String> groups, boolean keepPhotos) {
         List<String> modelLabels = classifier.info().labels();
         for (String label : index.labels()) {
             if (!modelLabels.contains(label)) {
@@ -85,42 +106,39 @@ public final class PhotoSetEvaluator {
                         + modelLabels + "; remove it or evaluate another directory.");
             }
         }
-        BulkDecoder.BulkResult<FramedPhoto> decoded;
+        BulkDecoder.BulkResult<Decoded> decoded;
         try (ProgressBar bar = new ProgressBar(framing.locates() ? "hands" : "decode", files.size(), "img")) {
-            decoded = decoder.decodeAll(index, files, (f, image) -> framing.frame(image.rgb()), bar::step);
+            decoded = decoder.decodeAll(index, files,
+                    (f, image) -> new Decoded(keepPhotos ? image.rgb() : null, framing.frame(image.rgb())), bar::step);
         }
-        ModelScores scores = new ModelScores(modelLabels, combination);
-        Map<String, BufferedImage> thumbnails = new java.util.HashMap<>();
-        List<String> noHand = new ArrayList<>();
-        List<BulkDecoder.Loaded<BufferedImage>> items = new ArrayList<>();
-        Map<LabeledFile, HandResult> hands = new java.util.HashMap<>();
-        for (BulkDecoder.Loaded<FramedPhoto> item : decoded.items()) {
-            if (item.value().readable()) {
-                items.add(new BulkDecoder.Loaded<>(item.file(), item.value().image()));
-                hands.put(item.file(), item.value().hand());
-            } else {
-                noHand.add(item.file().relativePath());
+        List<BatchScorer.Item> items = new ArrayList<>();
+        List<LabeledPhoto> photos = new ArrayList<>();
+        for (BulkDecoder.Loaded<Decoded> item : decoded.items()) {
+            String file = item.file().relativePath();
+            int label = modelLabels.indexOf(index.labelName(item.file()));
+            items.add(new BatchScorer.Item(file, label, groups.get(file), item.value().framed()));
+            if (keepPhotos) {
+                photos.add(new LabeledPhoto(file, label, groups.get(file), item.value().original(),
+                        item.value().framed().hand()));
             }
         }
-        try (ProgressBar bar = new ProgressBar("predict", items.size(), "img")) {
-            for (int start = 0; start < items.size(); start += batchSize) {
-                List<BulkDecoder.Loaded<BufferedImage>> batch = items.subList(start, Math.min(items.size(), start + batchSize));
-                List<float[]> probabilities = classifier.classify(batch.stream().map(BulkDecoder.Loaded::value).toList());
-                for (int i = 0; i < batch.size(); i++) {
-                    LabeledFile file = batch.get(i).file();
-                    int label = modelLabels.indexOf(index.labelName(file));
-                    scores.add(file.relativePath(), label, probabilities.get(i), hands.get(file), groups.get(file.relativePath()));
-                    thumbnails.put(file.relativePath(), batch.get(i).value());
-                }
-                bar.step(batch.size());
-            }
+        BatchScorer scorer = new BatchScorer(classifier, combination, batchSize);
+        try (ProgressBar bar = new ProgressBar("predict", items.stream().filter(i -> i.framed().readable()).count(), "img")) {
+            scorer.score(items, bar::step);
         }
+        Map<String, BufferedImage> thumbnails = new HashMap<>();
+        items.stream().filter(i -> i.framed().readable()).forEach(i -> thumbnails.put(i.file(), i.framed().image()));
+        List<String> noHand = scorer.noHand();
+        ModelScores scores = scorer.scores();
         if (scores.isEmpty()) {
             throw new SignDigitsException(noHand.isEmpty() ? "No readable photos to evaluate in " + index.root() + "."
                     : "The hand locator found no hand in any of the " + noHand.size() + " photos in " + index.root()
                     + "; evaluate photos that show a hand.");
         }
         return new Outcome(Evaluation.of(modelLabels, scores.served()), decoded.report().failures(), thumbnails, noHand,
-                framing.locates(), scores.accuracies());
+                framing.locates(), scores.accuracies(), photos);
     }
+
+    /** A photo as decoded (or null when not kept) and as framed for the model. */
+    private record Decoded(BufferedImage original, FramedPhoto framed) {}
 }

@@ -16,9 +16,19 @@ import java.nio.file.Path;
  * @param decodeThreads threads decoding photos
  * @param handLocator   a {@code --hand-locator} value: null or {@code model} for the framing the model
  *                      records (see {@link dev.signdigits.hand.HandFramingSpec#choose})
+ * @param robustness    whether to add the robustness section: the same photos grey, blurred, dark, over
+ *                      another background and in a phone-like frame, per model (see
+ *                      {@link dev.signdigits.eval.robustness.Conditions})
  */
 public record EvaluationRequest(Path model, InferenceRuntime runtime, Split split, Path folder, Path dataDir,
-                                Path outDir, int decodeThreads, String handLocator) {
+                                Path outDir, int decodeThreads, String handLocator, boolean robustness) {
+    /** With the robustness section. */
+    public EvaluationRequest(Path model, InferenceRuntime runtime, Split split, Path folder, Path dataDir,
+                             Path outDir, int decodeThreads, String handLocator) {
+        this(model, runtime, split, folder, dataDir, outDir, decodeThreads, handLocator, true);
+    }
+
+    /** With the framing the model records and the robustness section. */
     public EvaluationRequest(Path model, InferenceRuntime runtime, Split split, Path folder, Path dataDir, Path outDir,
                              int decodeThreads) {
         this(model, runtime, split, folder, dataDir, outDir, decodeThreads, null);

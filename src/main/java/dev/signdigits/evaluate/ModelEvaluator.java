@@ -9,7 +9,11 @@ import dev.signdigits.data.LabeledFile;
 import dev.signdigits.data.split.GroupsFile;
 import dev.signdigits.data.split.ManifestEntry;
 import dev.signdigits.data.split.SplitManifest;
+import dev.signdigits.eval.LabeledPhoto;
 import dev.signdigits.eval.PhotoSetEvaluator;
+import dev.signdigits.eval.robustness.Conditions;
+import dev.signdigits.eval.robustness.OriginalHands;
+import dev.signdigits.eval.robustness.RobustnessEvaluator;
 import dev.signdigits.hand.HandFraming;
 import dev.signdigits.hand.HandFramingSpec;
 import dev.signdigits.predict.PhotoPredictor;
@@ -29,14 +33,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code signdigits evaluate} as a service: picks the photos (a split of the model's own manifest,
  * checked against the dataset's hash, or any folder-per-digit set with its groups.csv), runs the
- * model on the chosen runtime, and writes the evaluation files and report.html atomically.
+ * model on the chosen runtime, adds the robustness section (the same photos changed; see
+ * {@link dev.signdigits.eval.robustness}) unless asked not to, and writes the evaluation files and
+ * report.html atomically.
  */
 public final class ModelEvaluator {
     private static final int BATCH = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(ModelEvaluator.class);
 
     private ModelEvaluator() {}
 
@@ -47,38 +56,87 @@ public final class ModelEvaluator {
         // another framing than the model's own never overwrites the model's own evaluation of the same photos
         String name = asRecorded ? photos.name() : photos.name() + "-hand-" + request.handLocator().strip().toLowerCase(Locale.ROOT);
         Path out = request.outDir() != null ? request.outDir() : modelDir(model).resolve("evaluations").resolve(name);
-        Instant started = Instant.now();
-        PhotoSetEvaluator.Outcome outcome;
-        String runtime;
-        Map<String, String> provenance;
-        String handLocator;
-        try (DigitClassifier classifier = DigitClassifiers.open(request.runtime(), model, 0, 1);
-             HandFraming framing = PhotoPredictor.framingOf(classifier, null, request.handLocator())) {
-            runtime = classifier.info().runtime();
-            handLocator = framing.spec().toString();
-            provenance = Files.isDirectory(model) ? FinetunedModel.readMetadata(model).provenance()
-                    : classifier.info().properties();
-            outcome = new PhotoSetEvaluator(classifier, new BulkDecoder(new ImageDecoder(), request.decodeThreads()), BATCH,
-                    framing).evaluate(photos.index(), photos.files(), photos.groups());
-        }
+        Measured measured = measure(model, request, photos);
+        PhotoSetEvaluator.Outcome outcome = measured.outcome();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("model", model.toString());
-        meta.put("runtime", runtime);
+        meta.put("runtime", measured.runtime());
         meta.put("data", photos.index().root().toString());
         meta.put("selection", request.folder() == null ? "split " + photos.name() : "folder");
         meta.put("unreadable", outcome.unreadable().size());
         if (outcome.located()) {
-            meta.put("hand", handMeta(handLocator, outcome));
+            meta.put("hand", handMeta(measured.handLocator(), outcome));
+        }
+        if (!measured.robustness().isEmpty()) {
+            meta.put("robustness_seed", RobustnessEvaluator.DEFAULT_SEED);
         }
         Map<String, String> configuration = new LinkedHashMap<>();
         meta.forEach((k, v) -> configuration.put(k, String.valueOf(v)));
+        Breakdown breakdown = new Breakdown(outcome.models(), measured.robustness());
         ReportData report = new ReportData(photos.name(), String.format(Locale.ROOT, "Evaluation of %s (%s) on %s: %.2f%%",
-                model.getFileName(), runtime, photos.name(), outcome.evaluation().accuracy() * 100), Instant.now(),
-                configuration, provenance, Map.of("evaluation", Duration.between(started, Instant.now())), List.of(),
-                outcome.evaluation(), new Breakdown(outcome.models(), List.of()));
+                model.getFileName(), measured.runtime(), photos.name(), outcome.evaluation().accuracy() * 100), Instant.now(),
+                configuration, measured.provenance(), measured.timings(), List.of(), outcome.evaluation(), breakdown);
         AtomicFiles.writeDirectory(out, dir -> EvaluationArtifacts.writeWithReport(dir, report, meta, outcome.thumbnails()::get));
-        return new EvaluationResult(photos.name(), runtime, outcome.evaluation(), outcome.unreadable(), out,
-                outcome.located() ? outcome : null);
+        return new EvaluationResult(photos.name(), measured.runtime(), outcome.evaluation(), outcome.unreadable(), out,
+                outcome.located() ? outcome : null, breakdown);
+    }
+
+    /** What running the model gave: the outcome (without the decoded photos), the robustness rows, and about the run. */
+    private record Measured(PhotoSetEvaluator.Outcome outcome, List<Breakdown.Condition> robustness, String runtime,
+                            String handLocator, Map<String, String> provenance, Map<String, Duration> timings) {}
+
+    /** Runs the model on the photos, and on the changed photos for the robustness section when asked. */
+    private static Measured measure(Path model, EvaluationRequest request, Photos photos) {
+        Instant started = Instant.now();
+        Map<String, Duration> timings = new LinkedHashMap<>();
+        try (DigitClassifier classifier = DigitClassifiers.open(request.runtime(), model, 0, 1);
+             HandFraming framing = PhotoPredictor.framingOf(classifier, null, request.handLocator())) {
+            Map<String, String> provenance = Files.isDirectory(model) ? FinetunedModel.readMetadata(model).provenance()
+                    : classifier.info().properties();
+            PhotoSetEvaluator.Outcome outcome = new PhotoSetEvaluator(classifier,
+                    new BulkDecoder(new ImageDecoder(), request.decodeThreads()), BATCH, framing)
+                    .evaluate(photos.index(), photos.files(), photos.groups(), request.robustness());
+            timings.put("evaluation", Duration.between(started, Instant.now()));
+            List<Breakdown.Condition> robustness = List.of();
+            if (request.robustness()) {
+                Instant robustnessStarted = Instant.now();
+                robustness = robustness(classifier, framing, outcome.photos(), request.decodeThreads());
+                timings.put("robustness", Duration.between(robustnessStarted, Instant.now()));
+            }
+            return new Measured(outcome.withoutPhotos(), robustness, classifier.info().runtime(), framing.spec().toString(),
+                    provenance, timings);
+        }
+    }
+
+    /**
+     * The robustness section on the photos just evaluated. The hands for background-replaced are the
+     * model's own locator's; a whole-photo model has none, so the default locator finds them (without
+     * its files, that condition is left out with a warning).
+     */
+    private static List<Breakdown.Condition> robustness(DigitClassifier classifier, HandFraming framing,
+                                                        List<LabeledPhoto> photos, int threads) {
+        HandFraming masks = framing.locates() ? null : maskLocator(classifier.info().inputSize());
+        try {
+            HandFraming locator = framing.locates() ? framing : masks;
+            OriginalHands hands = locator == null ? null : new OriginalHands(photos, locator);
+            return new RobustnessEvaluator(classifier, framing, PhotoPredictor.combinationOf(classifier), BATCH, threads)
+                    .evaluate(photos, Conditions.standard(photos, hands), RobustnessEvaluator.DEFAULT_SEED);
+        } finally {
+            if (masks != null) {
+                masks.close();
+            }
+        }
+    }
+
+    /** The default hand locator, for the masks of a whole-photo model's background-replaced photos; null without its files. */
+    private static HandFraming maskLocator(int inputSize) {
+        try {
+            return HandFraming.open(HandFramingSpec.parse("auto"), inputSize, HandFraming.DEFAULT_MODELS_DIR);
+        } catch (SignDigitsException e) {
+            LOG.warn("The robustness section has no background-replaced row: its hand masks need the hand locator ({})",
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** The hand locator's part of evaluation.json: how often it found the hand, and the accuracy with misses counted. */

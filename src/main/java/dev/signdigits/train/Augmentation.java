@@ -25,14 +25,25 @@ import java.util.SplittableRandom;
  * @param backgroundShare    the share of variants whose background is replaced first (the hand kept by
  *                           its {@link HandMask}, see {@link Backgrounds}); needs the photo's mask
  * @param grayscaleShare     the share of variants turned to grey last (luma in all three channels)
+ * @param degradeShare       the share of variants degraded as a cheap camera or dim light would
+ *                           (blur, noise, low-quality JPEG or a dim room, see {@link CameraDegradation})
  */
 public record Augmentation(double maxRotationDegrees, double minScale, double brightness, double contrast,
-                           double colour, boolean flip, double backgroundShare, double grayscaleShare) {
+                           double colour, boolean flip, double backgroundShare, double grayscaleShare,
+                           double degradeShare) {
 
     public Augmentation {
-        if (!(backgroundShare >= 0 && backgroundShare <= 1 && grayscaleShare >= 0 && grayscaleShare <= 1)) {
-            throw new IllegalArgumentException("shares must lie in [0, 1], got " + backgroundShare + " and " + grayscaleShare);
+        if (!(backgroundShare >= 0 && backgroundShare <= 1 && grayscaleShare >= 0 && grayscaleShare <= 1
+                && degradeShare >= 0 && degradeShare <= 1)) {
+            throw new IllegalArgumentException("shares must lie in [0, 1], got " + backgroundShare + ", " + grayscaleShare
+                    + " and " + degradeShare);
         }
+    }
+
+    /** Without degraded variants (the settings before they existed). */
+    public Augmentation(double maxRotationDegrees, double minScale, double brightness, double contrast,
+                        double colour, boolean flip, double backgroundShare, double grayscaleShare) {
+        this(maxRotationDegrees, minScale, brightness, contrast, colour, flip, backgroundShare, grayscaleShare, 0);
     }
 
     public static Augmentation defaults(boolean flip) {
@@ -41,7 +52,14 @@ public record Augmentation(double maxRotationDegrees, double minScale, double br
 
     /** These settings with the given shares of background-replaced and grey variants. */
     public Augmentation withShares(double background, double grayscale) {
-        return new Augmentation(maxRotationDegrees, minScale, brightness, contrast, colour, flip, background, grayscale);
+        return new Augmentation(maxRotationDegrees, minScale, brightness, contrast, colour, flip, background, grayscale,
+                degradeShare);
+    }
+
+    /** These settings with the given share of degraded variants. */
+    public Augmentation withDegradeShare(double share) {
+        return new Augmentation(maxRotationDegrees, minScale, brightness, contrast, colour, flip, backgroundShare,
+                grayscaleShare, share);
     }
 
     /** One augmented, {@code size x size} RGB rendering of {@code src}. */
@@ -60,6 +78,10 @@ public record Augmentation(double maxRotationDegrees, double minScale, double br
             src = mask.over(src, Backgrounds.draw(src.getWidth(), src.getHeight(), rng));
         }
         BufferedImage out = jitter(src, size, rng);
+        // drawn only when asked for, so that with share 0 the variants are those of before
+        if (degradeShare > 0 && rng.nextDouble() < degradeShare) {
+            out = CameraDegradation.apply(out, rng);
+        }
         if (grayscaleShare > 0 && rng.nextDouble() < grayscaleShare) {
             grey(out);
         }

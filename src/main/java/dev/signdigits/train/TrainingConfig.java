@@ -37,9 +37,10 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
                              int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
                              float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
                              boolean featureCache, int decodeThreads, String handLocator, int averageEpochs,
-                             double backgroundShare, double grayscaleShare, boolean handMask) {
+                             double backgroundShare, double grayscaleShare, boolean handMask, double degradeShare) {
 
     public TrainingConfig {
+        require(degradeShare >= 0 && degradeShare <= 1, "--degrade-share must be in [0, 1], got " + degradeShare);
         require(inputSize >= 32 && inputSize <= 512, "--input-size must be between 32 and 512, got " + inputSize);
         require(fineTuneLayers >= 1, "--fine-tune-layers must be at least 1 (the dense head), got " + fineTuneLayers);
         require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
@@ -61,6 +62,17 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
                 + " (--hand-locator auto, full or lite): the hand is kept by a mask drawn from its landmarks");
     }
 
+    /** Without degraded variants (the configuration before they existed). */
+    public TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
+                          int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
+                          float dropout, float labelSmoothing, int augmentCopies, boolean flip, int patience, long seed,
+                          boolean featureCache, int decodeThreads, String handLocator, int averageEpochs,
+                          double backgroundShare, double grayscaleShare, boolean handMask) {
+        this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
+                weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads,
+                handLocator, averageEpochs, backgroundShare, grayscaleShare, handMask, 0);
+    }
+
     /** Unmasked hand crops (the configuration before masking existed). */
     public TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String backbone, int inputSize,
                           int fineTuneLayers, int epochs, int batchSize, float learningRate, float weightDecay,
@@ -69,7 +81,7 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
                           double backgroundShare, double grayscaleShare) {
         this(dataDir, manifest, modelsDir, backbone, inputSize, fineTuneLayers, epochs, batchSize, learningRate,
                 weightDecay, dropout, labelSmoothing, augmentCopies, flip, patience, seed, featureCache, decodeThreads,
-                handLocator, averageEpochs, backgroundShare, grayscaleShare, false);
+                handLocator, averageEpochs, backgroundShare, grayscaleShare, false, 0);
     }
 
     /** Without background replacement or grey variants (the configuration before they existed). */
@@ -155,6 +167,9 @@ public record TrainingConfig(Path dataDir, Path manifest, Path modelsDir, String
         }
         if (grayscaleShare > 0) {
             m.put("grayscale_share", Double.toString(grayscaleShare));
+        }
+        if (degradeShare > 0) {
+            m.put("degrade_share", Double.toString(degradeShare));
         }
         m.putAll(handFraming().toProperties(inputSize));
         return m;

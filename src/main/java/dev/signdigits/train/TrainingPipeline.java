@@ -84,7 +84,8 @@ public final class TrainingPipeline {
             ModelInput preprocessor = backbone.preprocessing().at(config.inputSize());
             FeatureExtractor extractor = new FeatureExtractor(trunk, manager, preprocessor, 32, workers);
             Augmentation augmentation = Augmentation.defaults(config.flip())
-                    .withShares(config.backgroundShare(), config.grayscaleShare());
+                    .withShares(config.backgroundShare(), config.grayscaleShare())
+                    .withDegradeShare(config.degradeShare());
             t = System.nanoTime();
             List<HandMask> masks = config.backgroundShare() > 0 ? HandMasks.of(data, config) : null;
             FeatureCache trainCache = config.featureCache()

@@ -43,6 +43,7 @@ class ImportGraphTest {
             List.of("model.export"),
             List.of("predict"),
             List.of("eval"),
+            List.of("eval.robustness"),            // the same photos changed, scored again
             List.of("report"),
             List.of("evaluate"),
             List.of("train"),

@@ -60,7 +60,9 @@ class HandLocatorModelTest {
         Path noHand = HandTestData.IMAGENET_SAMPLES.resolve("sunflower.bmp");
         Path hand = TinyModel.MIRROR.resolve("3").resolve("IMG_1121.JPG");
 
-        CliRun json = run("predict", "--model", model.toString(), "--json", noHand.toString(), hand.toString());
+        // no confidence floor: the subject is the hand, not how sure the tiny model is of the digit
+        CliRun json = run("predict", "--model", model.toString(), "--json", "--min-confidence", "0", noHand.toString(),
+                hand.toString());
         assertThat(json.exit()).as(json.err()).isZero();
         JsonNode answers = new ObjectMapper().readTree(json.out());
         JsonNode none = answers.get(0);
@@ -90,7 +92,8 @@ class HandLocatorModelTest {
         Path noHand = HandTestData.IMAGENET_SAMPLES.resolve("sunflower.bmp");
         Path hand = TinyModel.MIRROR.resolve("3").resolve("IMG_1121.JPG");
         // the whole-photo model names a digit for the sunflower as it is, and says "no hand" with the hand cropped first
-        CliRun plain = run("predict", "--model", TinyModel.dir().toString(), "--json", noHand.toString());
+        CliRun plain = run("predict", "--model", TinyModel.dir().toString(), "--json", "--min-confidence", "0",
+                noHand.toString());
         assertThat(new ObjectMapper().readTree(plain.out()).get(0).get("digit").asText()).matches("[0-9]");
         CliRun cropped = run("predict", "--model", TinyModel.dir().toString(), "--hand-locator", "auto", "--json",
                 noHand.toString(), hand.toString());
@@ -127,6 +130,19 @@ class HandLocatorModelTest {
         assertThat(hand.get("accuracy_hand_found").asDouble()).isCloseTo(
                 Double.parseDouble(FinetunedModel.readMetadata(model).provenance().get("test_accuracy")),
                 org.assertj.core.data.Offset.offset(0.0051));
+        // the robustness section reads the photos as they are through the same locator: the same hands, the same answers
+        JsonNode robustness = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile()).path("meta").path("robustness");
+        assertThat(robustness).as("meta.robustness").hasSize(6);
+        JsonNode asIs = robustness.get(0);
+        assertThat(asIs.get("name").asText()).isEqualTo("as is");
+        assertThat(asIs.get("photos").asInt()).isEqualTo(photos);
+        assertThat(asIs.get("hands_found").asInt()).isEqualTo(found);
+        JsonNode served = asIs.get("models").get(asIs.get("models").size() - 1);
+        assertThat(served.get("model").asText()).isEqualTo("served");
+        assertThat(served.get("accuracy").asDouble()).isEqualTo(hand.get("accuracy_hand_found").asDouble());
+        for (JsonNode condition : robustness) {
+            assertThat(condition.get("hands_found").asInt()).as(condition.get("name").asText()).isLessThanOrEqualTo(photos);
+        }
     }
 
     @Test
