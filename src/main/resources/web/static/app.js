@@ -1,6 +1,7 @@
 // signdigits page: upload, drag-and-drop or webcam frames -> POST /api/v1/predict -> digit and bars,
 // and for a model trained with the hand locator the hand's box and 21 landmarks drawn over the photo
-// or the live video, or "No hand in view".
+// or the live video, or "No hand in view"; an answer below the server's confidence floor shows
+// "not sure (best guess 4, 41%)" instead of a digit, with the bars as usual.
 // Results are written with textContent only: nothing from the server is parsed as HTML.
 (function () {
   'use strict';
@@ -18,6 +19,7 @@
   const digit = document.getElementById('digit');
   const confidence = document.getElementById('confidence');
   const noHand = document.getElementById('no-hand');
+  const notSure = document.getElementById('not-sure');
   const detail = document.getElementById('result-detail');
   const error = document.getElementById('error');
   const rows = Array.from(document.querySelectorAll('#chart-body tr'));
@@ -103,8 +105,32 @@
     return ' Hand found (' + hand.handedness + ', ' + Math.round(hand.score * 100) + '% sure it is a hand).';
   }
 
+  function showBars(answer, best) {
+    const byDigit = new Map(answer.top_k.map(function (r) { return [String(r.digit), r.probability]; }));
+    rows.forEach(function (row) {
+      const p = byDigit.has(row.dataset.label) ? byDigit.get(row.dataset.label) : 0;
+      row.querySelector('.value').textContent = (p * 100).toFixed(1) + '%';
+      row.querySelector('.fill').style.width = (p * 100).toFixed(1) + '%';
+      row.classList.toggle('best', row.dataset.label === String(best));
+    });
+  }
+
   function showResult(answer, source) {
     error.textContent = '';
+    notSure.hidden = true;
+    if (answer.not_sure) { // classified, but below the confidence floor: no digit, the best guess shown as such
+      result.dataset.state = 'not-sure';
+      noHand.hidden = true;
+      digit.textContent = '?';
+      confidence.textContent = '';
+      notSure.textContent = 'not sure (best guess ' + answer.best_guess + ', '
+        + Math.round(answer.confidence * 100) + '%)';
+      notSure.hidden = false;
+      detail.textContent = source + ': model ' + answer.model + ', ' + Math.round(answer.latency_ms) + ' ms.'
+        + handText(answer.hand);
+      showBars(answer, answer.best_guess);
+      return;
+    }
     if (answer.digit === null) { // the model looked for a hand and found none: an answer, not a weak digit
       result.dataset.state = 'no-hand';
       digit.textContent = '–';
@@ -121,13 +147,7 @@
     confidence.textContent = '(' + (answer.confidence * 100).toFixed(1) + '% sure)';
     detail.textContent = source + ': model ' + answer.model + ', ' + Math.round(answer.latency_ms) + ' ms.'
       + handText(answer.hand);
-    const byDigit = new Map(answer.top_k.map(function (r) { return [String(r.digit), r.probability]; }));
-    rows.forEach(function (row) {
-      const p = byDigit.has(row.dataset.label) ? byDigit.get(row.dataset.label) : 0;
-      row.querySelector('.value').textContent = (p * 100).toFixed(1) + '%';
-      row.querySelector('.fill').style.width = (p * 100).toFixed(1) + '%';
-      row.classList.toggle('best', row.dataset.label === String(answer.digit));
-    });
+    showBars(answer, answer.digit);
   }
 
   function showError(message) {

@@ -1,5 +1,7 @@
 package dev.signdigits.batch;
 
+import dev.signdigits.predict.ConfidenceFloor;
+
 /**
  * One batch prediction job, validated by the command line.
  *
@@ -18,8 +20,18 @@ package dev.signdigits.batch;
  * @param handModels    for a model trained with the hand locator: the local directory holding its
  *                      MediaPipe files, or null to find them as every command does (models/raw, the
  *                      offline mirror, a download); whether the locator runs is the model's choice
+ * @param minConfidence the {@link ConfidenceFloor}: a photo whose most probable digit has a lower
+ *                      probability is "not sure" (no digit, {@code not_sure} true); 0 turns it off
  */
 public record BatchJob(String model, String runtime, String input, String output, String master, int topK,
-                       int batchSize, int partitionSize, int taskThreads, boolean overwrite, String handModels) {
+                       int batchSize, int partitionSize, int taskThreads, boolean overwrite, String handModels,
+                       double minConfidence) {
     public static final String AUTO_RUNTIME = "auto";
+
+    /** A job with the default confidence floor ({@link ConfidenceFloor#DEFAULT_MIN_CONFIDENCE}). */
+    public BatchJob(String model, String runtime, String input, String output, String master, int topK,
+                    int batchSize, int partitionSize, int taskThreads, boolean overwrite, String handModels) {
+        this(model, runtime, input, output, master, topK, batchSize, partitionSize, taskThreads, overwrite, handModels,
+                ConfidenceFloor.DEFAULT_MIN_CONFIDENCE);
+    }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = "Predict every photo under a path or glob with Apache Spark and write Parquet: path, digit,"
                 + " confidence, top-k probabilities, model id, and an error for photos that could not be read (the job"
                 + " still succeeds). A model trained with the hand locator runs it on every photo (hand_found, hand_box;"
-                + " no hand: no digit and a reason). Runs locally (--master local[*]) or on a cluster; see docs/batch.md.")
+                + " no hand: no digit and a reason). Below --min-confidence a photo is not sure (no digit, not_sure"
+                + " true). Runs locally (--master local[*]) or on a cluster; see docs/batch.md.")
 public final class BatchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -60,6 +61,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--top-k", defaultValue = "3", description = "How many digits to list per photo.")
     int topK;
 
+    @CommandLine.Mixin
+    MinConfidenceOption minConfidence;
+
     @Option(names = "--predict-batch-size", defaultValue = "16", description = "Photos per forward pass.")
     int batchSize;
 
@@ -85,8 +89,11 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String noHand = result.handFraming().equals("off") ? ""
                 : String.format(Locale.ROOT, " %,d without a hand (see the reason column),", result.noHand());
-        out.printf(Locale.ROOT, "Wrote %,d rows to %s: %,d predicted,%s %,d could not be read (see the error column).%n",
-                result.photos(), result.output(), result.predicted(), noHand, result.failed());
+        String notSure = job.minConfidence() == 0 ? ""
+                : String.format(Locale.ROOT, " %,d not sure (below --min-confidence %s),", result.notSure(),
+                        job.minConfidence());
+        out.printf(Locale.ROOT, "Wrote %,d rows to %s: %,d predicted,%s%s %,d could not be read (see the error column).%n",
+                result.photos(), result.output(), result.predicted(), noHand, notSure, result.failed());
         out.printf(Locale.ROOT, "Model %s (%s), hand locator %s, %d partitions, %.1f s (%.0f photos/s).%n",
                 result.modelId(), result.runtime(), result.handFraming(), result.partitions(), result.jobSeconds(),
                 result.photosPerSecond());
@@ -104,7 +111,8 @@ public final class BatchCommand implements Callable<Integer> {
         require(taskThreads >= 1, "--task-threads must be at least 1, got " + taskThreads + ".");
         return new BatchJob(model.strip(), runtime.strip().toLowerCase(Locale.ROOT), input.strip(), output.strip(),
                 master.strip(), topK, batchSize, partitionSize, taskThreads, overwrite,
-                handModels == null ? null : handModels.toAbsolutePath().normalize().toString());
+                handModels == null ? null : handModels.toAbsolutePath().normalize().toString(),
+                minConfidence.floor().value());
     }
 
     private static void require(boolean condition, String message) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.runtime.DigitClassifier;
+import dev.signdigits.predict.ConfidenceFloor;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.PhotoPrediction;
 import dev.signdigits.predict.PhotoPredictor;
@@ -28,7 +29,8 @@ import dev.signdigits.predict.LabelProbability;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict the digit shown in photos (files or directories).",
             "Exit code 0 when every photo was read (a photo in which a hand-locator model finds no hand is read:",
-            "it prints 'no hand found'), 4 when some could not be (they are listed), 2 when none was found."})
+            "it prints 'no hand found'; so is a 'not sure' answer, below --min-confidence), 4 when some could not be",
+            "(they are listed), 2 when none was found."})
 public final class PredictCommand implements Callable<Integer> {
     static final int SOME_FAILED = 4;
 
@@ -46,6 +48,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--top-k", defaultValue = "3", description = "How many digits to list per photo.")
     int topK;
+
+    @CommandLine.Mixin
+    MinConfidenceOption minConfidence;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -75,6 +80,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (topK < 1 || topK > 10) {
             throw new dev.signdigits.SignDigitsException("--top-k must be between 1 and 10, got " + topK + ".");
         }
+        ConfidenceFloor floor = minConfidence.floor();
         PhotoPredictor.Scan scan = PhotoPredictor.scan(inputs);
         if (!scan.unsupported().isEmpty()) {
             spec.commandLine().getErr().println("warning: skipped " + scan.unsupported().size() + " photo(s) in formats"
@@ -94,7 +100,7 @@ public final class PredictCommand implements Callable<Integer> {
         try (DigitClassifier classifier = DigitClassifiers.open(runtime, model);
              HandFraming framing = PhotoPredictor.framingOf(classifier, handModels, handLocator)) {
             PhotoPredictor predictor = new PhotoPredictor(classifier, new ImageDecoder(), batchSize, framing);
-            predictions = predictor.predict(files, topK);
+            predictions = predictor.predict(files, topK).stream().map(p -> p.withMinConfidence(floor)).toList();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -116,12 +122,13 @@ public final class PredictCommand implements Callable<Integer> {
         int width = Math.max(4, predictions.stream().mapToInt(p -> p.file().length()).max().orElse(4));
         out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  %s%n", "FILE", "DIGIT", "CONFIDENCE", "TOP-K");
         for (PhotoPrediction p : predictions) {
-            if (p.ok() && !p.hasDigit()) {
+            if (p.noHand()) {
                 out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  no hand found%n", p.file(), "-", "-");
             } else if (p.ok()) {
                 String top = p.topK().stream().map(r -> String.format(Locale.ROOT, "%s:%.3f", r.label(), r.probability()))
                         .collect(Collectors.joining(" "));
-                out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10.4f  %s%n", p.file(), p.digit(), p.confidence(), top);
+                out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10.4f  %s%s%n", p.file(), p.hasDigit() ? p.digit() : "?",
+                        p.confidence(), p.notSure() ? "not sure: " : "", top);
             } else {
                 out.printf(Locale.ROOT, "%-" + width + "s  %5s  %10s  error: %s%n", p.file(), "-", "-", p.error());
             }
@@ -129,15 +136,19 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * One photo in predict's JSON: {@code digit} is null where there is none (an error, or no hand);
-     * {@code hand} is present for a model run with the hand locator.
+     * One photo in predict's JSON: {@code digit} is null where there is none (an error, no hand, or
+     * not sure); {@code not_sure} and {@code confidence} (the top probability) are present for every
+     * classified photo, and a not-sure one keeps its {@code topK} (the best guess first); {@code hand}
+     * is present for a model run with the hand locator.
      */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record JsonPrediction(String file, @JsonInclude(JsonInclude.Include.ALWAYS) String digit, Double confidence,
+    record JsonPrediction(String file, @JsonInclude(JsonInclude.Include.ALWAYS) String digit,
+                          @JsonProperty("not_sure") Boolean notSure, Double confidence,
                           List<LabelProbability> topK, @JsonInclude(JsonInclude.Include.ALWAYS) String error,
                           HandSummary hand) {
         static JsonPrediction of(PhotoPrediction p) {
-            return new JsonPrediction(p.file(), p.digit(), p.hasDigit() ? p.confidence() : null, p.topK(), p.error(),
+            return new JsonPrediction(p.file(), p.digit(), p.classified() ? p.notSure() : null,
+                    p.classified() ? p.confidence() : null, p.topK(), p.error(),
                     p.handResult().map(HandSummary::of).orElse(null));
         }
     }

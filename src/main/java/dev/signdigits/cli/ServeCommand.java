@@ -109,6 +109,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: models/raw/mediapipe-hands, then the offline mirror, then a download).")
     Path handModels;
 
+    @CommandLine.Mixin
+    MinConfidenceOption minConfidence;
+
     @Option(names = "--locate-threads", defaultValue = "0", paramLabel = "N",
             description = "TFLite threads of each hand locator (models trained with the hand locator); photos are located"
                     + " cores/N at a time. 0 (default): 2, or 1 on a single core: the lowest latency per photo;"
@@ -151,6 +154,10 @@ public final class ServeCommand implements Callable<Integer> {
             String selection = loaded.info().properties().get(RuntimeSelector.SELECTION_PROPERTY);
             if (selection != null) {
                 out.printf("Runtime %s.%n", selection);
+            }
+            if (!config.minConfidence().off()) {
+                out.printf("Answers below confidence %s are 'not sure' (--min-confidence; ?min_confidence= per request).%n",
+                        config.minConfidence().value());
             }
             WebApp app = start(config, models);
             hook = GracefulShutdownHook.install(app::stop);
@@ -196,6 +203,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .maxConnections(maxConnections).maxConnectionsPerAddress(maxConnectionsPerAddress).apiKey(apiKey)
                 .watchInterval(Duration.ofMillis(watchIntervalMs)).drainTimeout(Duration.ofMillis(drainTimeoutMs))
                 .locateThreads(locateThreads == 0 ? Math.min(2, Runtime.getRuntime().availableProcessors()) : locateThreads)
+                .minConfidence(minConfidence.value)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package dev.signdigits.web;
 
 import dev.signdigits.SignDigitsException;
+import dev.signdigits.predict.ConfidenceFloor;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -29,11 +30,14 @@ import java.util.Optional;
  *                          service locates on {@code cores / locateThreads} threads at once, so the two
  *                          never oversubscribe the cores: more per locator is a lower latency per photo,
  *                          1 the most photos per second under load
+ * @param minConfidence     answers whose top probability is below it are "not sure" (no digit); a
+ *                          request's {@code ?min_confidence=} replaces it for that request
  */
 public record ServerConfig(String host, int port, int maxBatch, Duration maxDelay, int queueCapacity, int workers,
                            long maxRequestBytes, long maxPixels, Duration requestTimeout, Duration receiveTimeout,
                            int maxConnections, int maxConnectionsPerAddress, Optional<String> apiKey,
-                           Duration watchInterval, Duration drainTimeout, int locateThreads) {
+                           Duration watchInterval, Duration drainTimeout, int locateThreads,
+                           ConfidenceFloor minConfidence) {
 
     public ServerConfig {
         require(host != null && !host.isBlank(), "--host must name an interface, e.g. 127.0.0.1 or 0.0.0.0");
@@ -52,6 +56,7 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         require(!watchInterval.isNegative(), "--watch-interval-ms must be 0 (off) or more");
         require(!drainTimeout.isNegative(), "--drain-timeout-ms must be 0 or more");
         require(locateThreads >= 1 && locateThreads <= 64, "--locate-threads " + locateThreads + " is out of range: use 1-64");
+        require(minConfidence != null, "--min-confidence is missing");
         apiKey = apiKey.filter(k -> !k.isBlank());
     }
 
@@ -65,7 +70,7 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
                 .workers(workers).maxRequestBytes(maxRequestBytes).maxPixels(maxPixels).requestTimeout(requestTimeout)
                 .receiveTimeout(receiveTimeout).maxConnections(maxConnections)
                 .maxConnectionsPerAddress(maxConnectionsPerAddress).apiKey(apiKey.orElse(null)).watchInterval(watchInterval).drainTimeout(drainTimeout)
-                .locateThreads(locateThreads);
+                .locateThreads(locateThreads).minConfidence(minConfidence.value());
     }
 
     /** How many photos the service locates at once: the cores shared by {@link #locateThreads()} each. */
@@ -81,7 +86,8 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
                 + ", maxPixels=" + maxPixels + ", requestTimeout=" + requestTimeout + ", receiveTimeout=" + receiveTimeout
                 + ", maxConnections=" + maxConnections + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress
                 + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)") + ", watchInterval=" + watchInterval
-                + ", drainTimeout=" + drainTimeout + ", locateThreads=" + locateThreads + "]";
+                + ", drainTimeout=" + drainTimeout + ", locateThreads=" + locateThreads
+                + ", minConfidence=" + minConfidence.value() + "]";
     }
 
     private static void require(boolean ok, String message) {
@@ -109,6 +115,7 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         private Duration drainTimeout = Duration.ofSeconds(30);
         // one locator using two cores: measured 22.7 against 28.9 ms p50 per 640x480 photo (docs/performance.md)
         private int locateThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        private double minConfidence = ConfidenceFloor.DEFAULT_MIN_CONFIDENCE;
 
         private Builder() {}
 
@@ -128,11 +135,13 @@ public record ServerConfig(String host, int port, int maxBatch, Duration maxDela
         public Builder watchInterval(Duration value) { watchInterval = value; return this; }
         public Builder drainTimeout(Duration value) { drainTimeout = value; return this; }
         public Builder locateThreads(int value) { locateThreads = value; return this; }
+        /** In [0, 1); 0 turns "not sure" off. */
+        public Builder minConfidence(double value) { minConfidence = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, maxBatch, maxDelay, queueCapacity, workers, maxRequestBytes, maxPixels,
                     requestTimeout, receiveTimeout, maxConnections, maxConnectionsPerAddress, Optional.ofNullable(apiKey), watchInterval, drainTimeout,
-                    locateThreads);
+                    locateThreads, ConfidenceFloor.of(minConfidence));
         }
     }
 }

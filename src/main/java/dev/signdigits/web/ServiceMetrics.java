@@ -1,5 +1,6 @@
 package dev.signdigits.web;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +21,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The service's Prometheus meters in one place: HTTP requests by route and status, predictions
- * per digit, hand-locator answers (hand found or not) and locating time, batch sizes, inference
+ * per digit and those answered "not sure", hand-locator answers (hand found or not) and locating time, batch sizes, inference
  * time, queue depth, model load time and reloads, JVM memory.
  * Routes are tagged by their template (never the raw path), so fuzzed URLs cannot grow the series.
  */
@@ -35,6 +36,7 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
     private final DistributionSummary batchSizes;
     private final Timer inference;
     private final Timer locate;
+    private final Counter notSure;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public ServiceMetrics(MeterRegistry registry, int maxBatch) {
@@ -48,6 +50,9 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
         this.locate = Timer.builder("signdigits.hand.locate")
                 .description("Time to find the hand in one photo and crop it (models trained with the hand locator)")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        this.notSure = Counter.builder("signdigits.predictions.not.sure")
+                .description("Classified photos answered 'not sure' (top probability below the confidence floor; no digit)")
+                .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
@@ -103,10 +108,20 @@ public final class ServiceMetrics implements MicroBatcher.BatchObserver, AutoClo
         registry.counter("signdigits.http.connections.closed", "reason", reason).increment();
     }
 
+    /** Classified photos, by their most probable digit (those answered "not sure" included). */
     public void recordPredictions(List<Prediction> predictions) {
         for (Prediction p : predictions) {
             registry.counter("signdigits.predictions", "digit", p.label()).increment();
         }
+    }
+
+    /**
+     * Classified photos answered "not sure", {@code signdigits_predictions_not_sure_total}: also
+     * counted in {@code signdigits_predictions_total} by their best guess, so the ratio of the two
+     * is the share of answers without a digit.
+     */
+    public void recordNotSure(long count) {
+        notSure.increment(count);
     }
 
     /**

@@ -78,9 +78,9 @@ public final class WebApp implements AutoCloseable {
         httpThreads.setName("http");
         Services services = new Services(
                 new PredictRoutes(config.maxRequestBytes(), intake, models, framer, batcher, metrics,
-                        config.requestTimeout(), httpThreads),
+                        config.requestTimeout(), httpThreads, config.minConfidence()),
                 new InferenceProtocolRoutes(models, intake, framer, batcher, metrics, config.requestTimeout(), this::ready,
-                        httpThreads),
+                        httpThreads, config.minConfidence()),
                 new AdminRoutes(models),
                 new OpsRoutes(registry),
                 new PageRoutes(models, new Templates(), clock, guard.enabled(), config.maxRequestBytes()),

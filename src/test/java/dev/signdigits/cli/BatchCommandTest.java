@@ -3,6 +3,7 @@ package dev.signdigits.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signdigits.batch.BatchJob;
+import dev.signdigits.predict.ConfidenceFloor;
 import dev.signdigits.config.DotEnv;
 import dev.signdigits.config.EnvironmentDefaults;
 import java.io.PrintWriter;
@@ -41,10 +42,18 @@ class BatchCommandTest {
         BatchJob job = command.job();
         assertThat(job).isEqualTo(new BatchJob("models/finetuned/latest", "onnx", "/archive/*.jpg", "out", "local[2]", 3,
                 16, 250, 1, false, Path.of("/opt/hands").toAbsolutePath().toString()));
+        assertThat(job.minConfidence()).isEqualTo(ConfidenceFloor.DEFAULT_MIN_CONFIDENCE);
+        BatchCommand strict = cli.parseArgs("batch", "--output", "out", "--min-confidence", "0.9").subcommand()
+                .commandSpec().commandLine().getCommand();
+        assertThat(strict.job().minConfidence()).isEqualTo(0.9);
 
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
         assertThat(cli.execute("batch", "--output", "out", "--partition-size", "0")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("error: --partition-size must be at least 1, got 0." + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(cli.execute("batch", "--output", "out", "--min-confidence", "1")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: --min-confidence must be at least 0 and below 1 (0 turns it off;"
+                + " default " + ConfidenceFloor.DEFAULT_MIN_CONFIDENCE + "), got 1.0." + System.lineSeparator());
     }
 }

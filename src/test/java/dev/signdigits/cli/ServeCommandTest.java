@@ -36,6 +36,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void aConfidenceFloorOutsideZeroToOneIsRefusedBeforeAnyModelLoads() {
+        CliRun run = run(Map.of("SIGNDIGITS_MIN_CONFIDENCE", "1.5"), "serve", "--model", root.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: --min-confidence must be at least 0 and below 1 (0 turns it off;"
+                + " default " + dev.signdigits.predict.ConfidenceFloor.DEFAULT_MIN_CONFIDENCE + "), got 1.5.");
+        assertThat(run(Map.of(), "serve", "--help").out()).contains("--min-confidence=P");
+    }
+
+    @Test
     void environmentSetsOptionsAndBadOnesAreNamed() {
         CliRun run = run(Map.of("SIGNDIGITS_PORT", "70000"), "serve", "--model", root.toString());
         assertThat(run.exit()).isEqualTo(2);

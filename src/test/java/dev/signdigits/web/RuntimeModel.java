@@ -95,7 +95,11 @@ final class RuntimeModel implements FinetunedServedModel {
         ImageDecoder decoder = new ImageDecoder();
         List<BufferedImage> images = candidates.stream().map(p -> decoder.decode(p).rgb()).toList();
         try (DigitClassifier classifier = DigitClassifiers.open(runtime, dir)) {
-            List<float[]> probabilities = classifier.classify(images);
+            // the probabilities as the service answers them (calibrated, as the model records), so the chosen
+            // photos are read with a digit also above the service's default confidence floor
+            dev.signdigits.shape.Combination combination = dev.signdigits.predict.PhotoPredictor.combinationOf(classifier);
+            List<float[]> probabilities = classifier.classify(images).stream()
+                    .map(p -> combination.apply(p, null)).toList();
             List<Path> chosen = new ArrayList<>();
             for (int digit = 0; digit <= 9; digit++) {
                 for (int i = digit * CANDIDATES_PER_DIGIT; i < (digit + 1) * CANDIDATES_PER_DIGIT; i++) {

@@ -33,7 +33,8 @@ class ServeProcessTest {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dsigndigits.test.delayMs=700", "-cp", System.getProperty("java.class.path"),
                 ServeForTests.class.getName(), "--model", root.resolve("latest").toString(), "--port", "0",
-                "--max-batch", "4", "--watch-interval-ms", "0")
+                "--max-batch", "4", "--watch-interval-ms", "0",
+                "--min-confidence", "0") // the stand-in's probabilities are not calibrated (see TestServer)
                 .redirectErrorStream(true) // runs in the project directory, where ../shared is
                 .redirectOutput(log.toFile())
                 .start();

@@ -90,6 +90,36 @@ class WebBrowserTest {
         }
     }
 
+    @Test
+    void anAnswerBelowTheFloorShowsNotSureWithTheBestGuessInsteadOfADigit() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium or chromedriver is not installed in /usr/bin (apt-get install chromium chromium-driver): skipping the browser test.");
+        Path photo = TestModels.photo(4).toAbsolutePath().normalize();
+        // the stand-in is less than 99% sure of every photo, so a floor of 0.99 makes each answer "not sure"
+        try (TestServer server = TestServer.start(root, b -> b.minConfidence(0.99))) {
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            WebDriver driver = new ChromeDriver(service, options());
+            try {
+                driver.get("http://127.0.0.1:" + server.app.port() + "/");
+                assertThat(driver.findElement(By.id("not-sure")).isDisplayed()).isFalse();
+                driver.findElement(By.id("image-input")).sendKeys(photo.toString());
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+                wait.until(ExpectedConditions.attributeToBe(By.id("result"), "data-state", "not-sure"));
+
+                assertThat(driver.findElement(By.id("digit")).getText()).isEqualTo("?");
+                assertThat(driver.findElement(By.id("not-sure")).getText()).matches("not sure \\(best guess 4, \\d{1,2}%\\)");
+                assertThat(driver.findElement(By.id("no-hand")).isDisplayed()).isFalse();
+                assertThat(driver.findElement(By.cssSelector("#chart-body tr.best")).getAttribute("data-label")).isEqualTo("4");
+                assertThat(driver.findElement(By.id("error")).getText()).isEmpty();
+                screenshot(driver, "upload-not-sure.png");
+            } finally {
+                driver.quit();
+                service.stop();
+            }
+        }
+    }
+
     private ChromeOptions options() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

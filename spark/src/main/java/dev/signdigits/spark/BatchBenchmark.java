@@ -86,7 +86,7 @@ public final class BatchBenchmark implements Callable<Integer> {
             List<PhotoPrediction> results = single(file);
             photos = results.size();
             failed = results.stream().filter(p -> !p.ok()).count();
-            noHand = results.stream().filter(p -> p.ok() && !p.hasDigit()).count();
+            noHand = results.stream().filter(PhotoPrediction::noHand).count();
             jobSeconds = (System.nanoTime() - start) / 1e9;
         } else {
             throw new CommandLine.ParameterException(new CommandLine(this), "mode must be single or spark, got " + mode);

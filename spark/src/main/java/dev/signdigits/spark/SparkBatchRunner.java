@@ -53,13 +53,16 @@ public final class SparkBatchRunner implements BatchRunner {
         // Counted while writing: a result stage applies each task's update once, retries and speculation included.
         PredictPartition.Counters counters = new PredictPartition.Counters(
                 spark.sparkContext().longAccumulator("photos that could not be read"),
-                spark.sparkContext().longAccumulator("photos without a hand"));
+                spark.sparkContext().longAccumulator("photos without a hand"),
+                spark.sparkContext().longAccumulator("photos not sure"));
         Dataset<Row> rows = listing.photos().mapPartitions(
-                new PredictPartition(model, hadoopConf, counters, job.topK(), job.batchSize(), job.taskThreads()),
+                new PredictPartition(model, hadoopConf, counters, job.topK(), job.batchSize(), job.taskThreads(),
+                        job.minConfidence()),
                 PredictionRows.ENCODER);
         output.write(rows);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BatchResult(output.target().toString(), modelId, model.runtime(), hands.toString(), listing.count(),
-                counters.failed().value(), counters.noHand().value(), listing.partitions(), seconds);
+                counters.failed().value(), counters.noHand().value(), listing.partitions(), seconds,
+                counters.notSure().value());
     }
 }

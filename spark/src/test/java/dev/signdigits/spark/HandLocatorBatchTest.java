@@ -39,11 +39,11 @@ class HandLocatorBatchTest {
 
         Batch.Outcome run = Batch.run("--model", TestModel.handInt8().toString(), "--input", photos.toString(),
                 "--output", output.toString(), "--master", "local[2]", "--partition-size", "1",
-                "--hand-models", TestModel.HAND_MODELS.toString());
+                "--hand-models", TestModel.HAND_MODELS.toString(), "--min-confidence", "0"); // not sure: SparkBatchJobTest
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("Wrote 3 rows", "1 predicted, 1 without a hand", "1 could not be read",
-                "hand locator lite");
+                "hand locator lite").doesNotContain("not sure");
         Map<Path, Row> rows = new HashMap<>();
         OutputTable.read(output).forEach(r -> rows.put(OutputTable.file(r), r));
         assertThat(rows).containsOnlyKeys(hand.toAbsolutePath(), scene.toAbsolutePath(), bad.toAbsolutePath());
@@ -54,6 +54,7 @@ class HandLocatorBatchTest {
         assertThat(withHand.<Boolean>getAs("hand_found")).isTrue();
         assertThat(withHand.<String>getAs("error")).isNull();
         assertThat(withHand.<String>getAs("reason")).isNull();
+        assertThat(withHand.<Boolean>getAs("not_sure")).isFalse();
         assertThat(withHand.<String>getAs("digit")).isEqualTo(expected.get("topK").get(0).get("digit").asText());
         assertThat((double) withHand.<Float>getAs("confidence"))
                 .isCloseTo(expected.get("topK").get(0).get("probability").asDouble(), within(1e-6));
@@ -74,6 +75,7 @@ class HandLocatorBatchTest {
         assertThat(noHand.<String>getAs("digit")).isNull();
         assertThat(noHand.<Object>getAs("top_k")).isNull();
         assertThat(noHand.<String>getAs("error")).as("no hand is an answer, not an error").isNull();
+        assertThat(noHand.<Object>getAs("not_sure")).as("nothing was classified").isNull();
         assertThat(noHand.<String>getAs("reason")).isEqualTo(predicted.get("owl.jpg").get("hand").get("reason").asText())
                 .isNotBlank();
 

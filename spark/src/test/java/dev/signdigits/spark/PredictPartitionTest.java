@@ -3,6 +3,7 @@ package dev.signdigits.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signdigits.predict.ConfidenceFloor;
 import dev.signdigits.predict.DigitClassifiers;
 import dev.signdigits.predict.PhotoPredictor;
 import dev.signdigits.runtime.DigitClassifier;
@@ -43,7 +44,40 @@ class PredictPartitionTest {
         assertThat(counters.noHand().value()).isZero();
         assertThat(out).as("a whole-photo model looks for no hand")
                 .allSatisfy(r -> assertThat(r.isNullAt(PredictionRows.SCHEMA.fieldIndex("hand_found"))).isTrue());
+        assertThat(out).filteredOn(r -> r.isNullAt(error)).as("without a floor every read photo has its digit")
+                .allSatisfy(r -> assertThat(r.<Boolean>getAs(PredictionRows.SCHEMA.fieldIndex("not_sure"))).isFalse());
         assertClosed(model);
+    }
+
+    @Test
+    void belowTheFloorARowIsNotSureWithoutADigitKeepsItsRankingAndIsCounted() throws Exception {
+        List<Path> files = TestPhotos.create(tmp, 1);
+        List<Row> rows = files.stream().map(f -> RowFactory.create("file:" + f)).toList();
+        PartitionModel model = open(TestModel.int8());
+        PredictPartition.Counters counters = new PredictPartition.Counters(new LongAccumulator(), new LongAccumulator(),
+                new LongAccumulator());
+        List<Row> out = new ArrayList<>();
+        PredictPartition.predict(rows.iterator(), model, new Configuration(), counters, 3, 4, ConfidenceFloor.of(0.9999))
+                .forEachRemaining(out::add);
+
+        int error = PredictionRows.SCHEMA.fieldIndex("error");
+        int notSure = PredictionRows.SCHEMA.fieldIndex("not_sure");
+        assertThat(notSure).as("added at the end: the old columns keep their places").isEqualTo(PredictionRows.SCHEMA.size() - 1);
+        List<Row> read = out.stream().filter(r -> r.isNullAt(error)).toList();
+        assertThat(read).hasSize(files.size() - TestPhotos.BAD.size());
+        List<Row> unsure = read.stream().filter(r -> r.getBoolean(notSure)).toList();
+        assertThat(unsure).as("a tiny int8 model is rarely 99.99% sure").isNotEmpty();
+        assertThat(counters.notSure().value()).isEqualTo(unsure.size());
+        for (Row r : unsure) {
+            assertThat(r.<String>getAs(PredictionRows.SCHEMA.fieldIndex("digit"))).isNull();
+            Row[] topK = (Row[]) r.get(PredictionRows.SCHEMA.fieldIndex("top_k")); // as built, before any encoder
+            assertThat(topK).hasSize(3);
+            assertThat(r.<Float>getAs(PredictionRows.SCHEMA.fieldIndex("confidence"))).isEqualTo(topK[0].getFloat(1))
+                    .isLessThan(0.9999f);
+        }
+        assertThat(out).filteredOn(r -> !r.isNullAt(error)).as("a photo that could not be read was never classified")
+                .allSatisfy(r -> assertThat(r.isNullAt(notSure)).isTrue());
+        assertThat(counters.failed().value()).isEqualTo(TestPhotos.BAD.size());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signdigits.predict.ConfidenceFloor;
 import dev.signdigits.runtime.tflite.TfliteDigitClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,11 @@ class SparkBatchJobTest {
                 "--output", output.toString(), "--master", "local[2]", "--partition-size", "50");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).contains("Wrote 205 rows", "200 predicted, 5 could not be read", "5 partitions", "hand locator off");
+        Map<Path, JsonNode> predicted = predictCommand(TestModel.int8(), "tflite-int8");
+        long notSure = predicted.values().stream().filter(p -> p.path("not_sure").asBoolean()).count();
+        assertThat(run.stdout()).contains("Wrote 205 rows", (200 - notSure) + " predicted, " + notSure
+                + " not sure (below --min-confidence " + ConfidenceFloor.DEFAULT_MIN_CONFIDENCE + "), 5 could not be read",
+                "5 partitions", "hand locator off");
         List<Row> rows = OutputTable.read(output);
         assertThat(rows).hasSize(inputs.size());
         assertThat(new HashSet<>(rows.stream().map(OutputTable::file).toList())).containsExactlyInAnyOrderElementsOf(inputs);
@@ -51,7 +56,6 @@ class SparkBatchJobTest {
         }
 
         String modelId = TfliteDigitClassifier.readMetadata(TestModel.int8()).modelId();
-        Map<Path, JsonNode> predicted = predictCommand(TestModel.int8(), "tflite-int8");
         for (Row row : rows) {
             Path file = OutputTable.file(row);
             JsonNode expected = predicted.get(file);
@@ -64,6 +68,7 @@ class SparkBatchJobTest {
                 assertThat(row.<String>getAs("digit")).as(file.toString()).isNull();
                 assertThat(row.<Object>getAs("top_k")).isNull();
                 assertThat(row.<String>getAs("error")).contains(file.getFileName().toString());
+                assertThat(row.<Object>getAs("not_sure")).isNull();
                 assertThat(expected.get("error").isNull()).as("predict also fails on " + file).isFalse();
                 continue;
             }
@@ -71,7 +76,11 @@ class SparkBatchJobTest {
             List<Row> topK = row.getList(row.fieldIndex("top_k"));
             JsonNode expectedTopK = expected.get("topK");
             assertThat(topK).hasSize(3).hasSize(expectedTopK.size());
-            assertThat(row.<String>getAs("digit")).as(file.toString()).isEqualTo(expectedTopK.get(0).get("digit").asText());
+            // both apply the default confidence floor: a not-sure photo has no digit in either, and its best guess first
+            assertThat(row.<String>getAs("digit")).as(file.toString()).isEqualTo(expected.get("digit").textValue());
+            assertThat(row.<Boolean>getAs("not_sure")).isEqualTo(expected.get("not_sure").asBoolean());
+            assertThat(row.<Boolean>getAs("not_sure") ? null : topK.get(0).<String>getAs("digit"))
+                    .isEqualTo(row.<String>getAs("digit"));
             assertThat(row.<Float>getAs("confidence")).isEqualTo(topK.get(0).<Float>getAs("probability"));
             for (int i = 0; i < topK.size(); i++) {
                 assertThat(topK.get(i).<String>getAs("digit")).isEqualTo(expectedTopK.get(i).get("digit").asText());

@@ -1,6 +1,7 @@
 package dev.signdigits.web.routes;
 
 import dev.signdigits.hand.HandResult;
+import dev.signdigits.predict.ConfidenceFloor;
 import dev.signdigits.web.ApiException;
 import dev.signdigits.web.ClientText;
 import dev.signdigits.web.ImageIntake;
@@ -32,6 +33,9 @@ import java.util.function.BooleanSupplier;
  * h in the image's upright pixels; zeros without a hand). A row without a hand has all-zero
  * probabilities and digit -1. An FP32 tensor is taken as already framed (a hand crop, for such a
  * model): it is classified as it is, and has no hand outputs.
+ *
+ * <p>A row whose top probability is below the server's {@code --min-confidence} is "not sure": its
+ * {@code probabilities} are the model's as they are, and its {@code digit} is -1 (no digit read).
  */
 public final class InferenceProtocolRoutes {
     public static final String MODEL_NAME = "signdigits";
@@ -45,10 +49,15 @@ public final class InferenceProtocolRoutes {
     private final BooleanSupplier ready;
     private final Executor responses;
     private final InferRequestParser parser;
+    private final ConfidenceFloor minConfidence;
 
-    /** @param responses where answers are written once inference is done (the HTTP server's threads) */
+    /**
+     * @param responses     where answers are written once inference is done (the HTTP server's threads)
+     * @param minConfidence below it a row's digit is -1 ("not sure")
+     */
     public InferenceProtocolRoutes(ModelHolder models, ImageIntake intake, PhotoFramer framer, MicroBatcher batcher,
-                                   ServiceMetrics metrics, Duration timeout, BooleanSupplier ready, Executor responses) {
+                                   ServiceMetrics metrics, Duration timeout, BooleanSupplier ready, Executor responses,
+                                   ConfidenceFloor minConfidence) {
         this.models = models;
         this.intake = intake;
         this.pipeline = new PhotoPipeline(models, framer, batcher);
@@ -58,6 +67,7 @@ public final class InferenceProtocolRoutes {
         this.ready = ready;
         this.responses = responses;
         this.parser = new InferRequestParser(PredictRoutes.MAX_IMAGES_PER_REQUEST);
+        this.minConfidence = minConfidence;
     }
 
     public void serverMetadata(Context ctx) {
@@ -111,7 +121,8 @@ public final class InferenceProtocolRoutes {
                 : classifyTensor(ctx, model, (InferRequest.Fp32) request.input());
         ctx.future(() -> answers.thenAccept(done -> {
             metrics.recordPredictions(done.stream().map(PhotoAnswer::prediction).filter(Objects::nonNull).toList());
-            ctx.json(response(request, done, classes));
+            metrics.recordNotSure(done.stream().filter(a -> a.notSure(minConfidence)).count());
+            ctx.json(response(request, done, classes, minConfidence));
         }));
     }
 
@@ -158,25 +169,28 @@ public final class InferenceProtocolRoutes {
 
     /**
      * The output tensors asked for (all when none were named). The hand outputs come with answers of
-     * a model that located the hand; a row without a hand has zero probabilities and digit -1.
+     * a model that located the hand; a row without a hand has zero probabilities and digit -1, and a
+     * row below {@code floor} its probabilities and digit -1.
      */
-    private static InferenceJson.InferResponse response(InferRequest request, List<PhotoAnswer> answers, int labels) {
+    private static InferenceJson.InferResponse response(InferRequest request, List<PhotoAnswer> answers, int labels,
+                                                        ConfidenceFloor floor) {
         int n = answers.size();
-        int classes = answers.stream().filter(PhotoAnswer::hasDigit).findFirst()
+        int classes = answers.stream().filter(PhotoAnswer::classified).findFirst()
                 .map(a -> a.prediction().probabilities().length).orElse(labels);
         boolean located = answers.stream().anyMatch(a -> a.hand() != null);
         List<InferenceJson.Tensor> outputs = new ArrayList<>();
         if (wanted(request, InferRequestParser.PROBABILITIES)) {
             float[] flat = new float[n * classes];
             for (int i = 0; i < n; i++) {
-                if (answers.get(i).hasDigit()) {
+                if (answers.get(i).classified()) {
                     System.arraycopy(answers.get(i).prediction().probabilities(), 0, flat, i * classes, classes);
                 }
             }
             outputs.add(new InferenceJson.Tensor(InferRequestParser.PROBABILITIES, "FP32", List.of((long) n, (long) classes), flat));
         }
         if (wanted(request, InferRequestParser.DIGIT)) {
-            long[] digits = answers.stream().mapToLong(a -> a.hasDigit() ? a.prediction().digit() : -1).toArray();
+            long[] digits = answers.stream()
+                    .mapToLong(a -> a.classified() && !a.notSure(floor) ? a.prediction().digit() : -1).toArray();
             outputs.add(new InferenceJson.Tensor(InferRequestParser.DIGIT, "INT64", List.of((long) n), digits));
         }
         if (located && wanted(request, InferRequestParser.HAND_FOUND)) {
