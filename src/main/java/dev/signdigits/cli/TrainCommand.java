@@ -27,6 +27,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the newest interrupted run from its last completed epoch.")
     boolean resume;
 
+    @Option(names = "--robustness",
+            description = "Add the robustness section (the test photos grey, blurred, darkened, over another background,"
+                    + " in a phone-like frame; per model) to the run's evaluation and report.html: one to two minutes more."
+                    + " 'signdigits evaluate' has it by default.")
+    boolean robustness;
+
     @Option(names = "--list-interrupted", description = "List the work directories of interrupted runs (resumable or not) and exit.")
     boolean listInterrupted;
 
@@ -42,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
             return interrupted(spec.commandLine().getOut());
         }
         StopRequest.installSignalHandlers();
-        TrainingResult result = new TrainingPipeline().run(options.toConfig(), resume);
+        TrainingResult result = new TrainingPipeline(robustness).run(options.toConfig(), resume);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Run %s: %d epochs (best %d; weights: %s), %.0f s, peak RSS %d MB%n", result.runId(),
                 result.epochs(), result.bestEpoch(), result.weights(), result.seconds(), result.peakRssBytes() >> 20);

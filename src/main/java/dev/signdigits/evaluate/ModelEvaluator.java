@@ -113,8 +113,8 @@ public final class ModelEvaluator {
      * model's own locator's; a whole-photo model has none, so the default locator finds them (without
      * its files, that condition is left out with a warning).
      */
-    private static List<Breakdown.Condition> robustness(DigitClassifier classifier, HandFraming framing,
-                                                        List<LabeledPhoto> photos, int threads) {
+    public static List<Breakdown.Condition> robustness(DigitClassifier classifier, HandFraming framing,
+                                                       List<LabeledPhoto> photos, int threads) {
         HandFraming masks = framing.locates() ? null : maskLocator(classifier.info().inputSize());
         try {
             HandFraming locator = framing.locates() ? framing : masks;

@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.signdigits.eval.EpochMetrics;
 import dev.signdigits.eval.Breakdown;
+import dev.signdigits.eval.LabeledPhoto;
+import dev.signdigits.evaluate.ModelEvaluator;
+import dev.signdigits.hand.HandFraming;
+import dev.signdigits.predict.DigitClassifiers;
+import dev.signdigits.predict.PhotoPredictor;
+import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.eval.Evaluation;
 import dev.signdigits.eval.ModelAccuracy;
 import dev.signdigits.hand.HandResult;
@@ -75,11 +81,13 @@ final class RunArtifacts {
     private final Combination combination;
     private final List<HandResult> testHands;
     private final List<ModelAccuracy> models;
+    private final boolean robustness;
 
     RunArtifacts(RunDirectory run, TrainingConfig config, String configHash, MobileNetSpec spec, ImportedBackbone backbone,
                  TrainingData data, ModelInput preprocessor, TrainingState state, String weights, double valAccuracy,
                  Evaluation evaluation, Map<String, Duration> timings, Instant startedAt, double seconds,
-                 Combination combination, List<HandResult> testHands, List<ModelAccuracy> models) {
+                 Combination combination, List<HandResult> testHands, List<ModelAccuracy> models, boolean robustness) {
+        this.robustness = robustness;
         this.combination = combination;
         this.testHands = testHands;
         this.models = List.copyOf(models);
@@ -121,6 +129,7 @@ final class RunArtifacts {
             List<EpochMetrics> epochs = state.history();
             MetricsCsv.write(dir.resolve(MetricsCsv.FILE_NAME), epochs);
             TrainingCurves.write(epochs, dir);
+            List<Breakdown.Condition> conditions = robustness ? robustness(dir) : List.of();
             Function<String, BufferedImage> loader = testImages();
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("run_id", run.runId());
@@ -132,7 +141,7 @@ final class RunArtifacts {
             }
             EvaluationArtifacts.writeWithReport(dir, new ReportData(run.runId(),
                     String.format(Locale.ROOT, "signdigits run %s: %.2f%% on unseen people", run.runId(), evaluation.accuracy() * 100),
-                    Instant.now(), config.asMap(), provenance, timings, epochs, evaluation, new Breakdown(models, List.of())), meta, loader);
+                    Instant.now(), config.asMap(), provenance, timings, epochs, evaluation, new Breakdown(models, conditions)), meta, loader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the artifacts of run " + run.runId(), e);
         }
@@ -154,6 +163,26 @@ final class RunArtifacts {
             FinetunedModel.writeMetadata(dir, written.withProvenance(provenance));
         }
         return int8;
+    }
+
+    /**
+     * The robustness section on the test photos, read as {@code serve --runtime auto} would read them
+     * (the model just written, with its framing and combination), as {@code evaluate} computes it.
+     */
+    private List<Breakdown.Condition> robustness(Path dir) {
+        long started = System.nanoTime();
+        SplitImages test = data.test();
+        List<LabeledPhoto> photos = new ArrayList<>(test.size());
+        for (int i = 0; i < test.size(); i++) {
+            photos.add(new LabeledPhoto(test.files().get(i), test.labels()[i], test.groups().get(i),
+                    dev.signdigits.image.ImageDecoder.toRgb(test.images().get(i)), testHands.get(i)));
+        }
+        try (DigitClassifier classifier = DigitClassifiers.open("auto", dir, 0, 1);
+             HandFraming framing = PhotoPredictor.framingOf(classifier)) {
+            List<Breakdown.Condition> rows = ModelEvaluator.robustness(classifier, framing, photos, config.decodeThreads());
+            timings.put("robustness (" + classifier.info().runtime() + ")", Duration.ofNanos(System.nanoTime() - started));
+            return rows;
+        }
     }
 
     /**

@@ -37,6 +37,18 @@ import org.slf4j.LoggerFactory;
 public final class TrainingPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingPipeline.class);
 
+    private final boolean robustness;
+
+    /** Without the robustness section in the run's evaluation (it adds a minute or two; {@code evaluate} has it). */
+    public TrainingPipeline() {
+        this(false);
+    }
+
+    /** @param robustness whether the run's test evaluation gets the robustness section ({@code train --robustness}) */
+    public TrainingPipeline(boolean robustness) {
+        this.robustness = robustness;
+    }
+
     public TrainingResult run(TrainingConfig config, boolean resume) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
@@ -135,7 +147,7 @@ public final class TrainingPipeline {
             double valAccuracy = averaged == null ? state.bestValAccuracy() : averaged.valAccuracy();
             RunArtifacts artifacts = new RunArtifacts(run, config, configHash, spec, backbone, data, preprocessor,
                     state, weights, valAccuracy, evaluation, timings, startedAt, seconds, combination, testHands,
-                    models.accuracies());
+                    models.accuracies(), robustness);
             Path modelDir = artifacts.publish(full);
             return new TrainingResult(run.runId(), modelDir, state.completedEpochs(), state.bestEpoch(), weights,
                     valAccuracy, evaluation.accuracy(), evaluation.correct(),

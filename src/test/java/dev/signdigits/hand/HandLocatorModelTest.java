@@ -55,6 +55,29 @@ class HandLocatorModelTest {
     }
 
     @Test
+    void theRunTrainsTheHandShapeExportsItAndReportsEveryModelAndTheRobustnessSection() throws Exception {
+        Path model = TinyModel.handDir();
+        Map<String, String> provenance = FinetunedModel.readMetadata(model).provenance();
+        assertThat(provenance).containsKeys(dev.signdigits.shape.Combination.NETWORK_PROPERTY,
+                dev.signdigits.shape.Combination.WEIGHT_PROPERTY, dev.signdigits.shape.Combination.TEMPERATURE_PROPERTY,
+                "test_accuracy_hand_shape", "test_calibration_error_served");
+        // both exports checked against the trained network on every test photo's hand, in the real runtimes
+        int hands = Integer.parseInt(provenance.get("test_photos"));
+        assertThat(provenance.get("hand_shape_exports"))
+                .contains("TFLite " + hands + "/" + hands).contains("ONNX " + hands + "/" + hands);
+        assertThat(model.resolve(dev.signdigits.shape.ShapeExports.TFLITE_FILE)).isRegularFile();
+        assertThat(model.resolve(dev.signdigits.shape.ShapeExports.ONNX_FILE)).isRegularFile();
+        var json = new ObjectMapper().readTree(model.resolve("evaluation.json").toFile()).get("meta");
+        assertThat(json.get("models")).extracting(m -> m.get("model").asText())
+                .containsExactly("image", "hand shape", "served");
+        assertThat(json.get("robustness")).extracting(c -> c.get("name").asText())
+                .containsExactly("as is", "grayscale", "blurred", "darkened", "background-replaced", "phone-like");
+        String report = Files.readString(model.resolve("report.html"));
+        assertThat(report).contains("<section id=\"models\">").contains("<section id=\"robustness\">");
+        assertThat(Files.readString(model.resolve("evaluation.txt"))).contains("Per model").contains("Robustness");
+    }
+
+    @Test
     void predictAnswersNoHandForAPhotoWithoutOneAndGivesTheBoxOtherwise() throws Exception {
         Path model = TinyModel.handDir();
         Path noHand = HandTestData.IMAGENET_SAMPLES.resolve("sunflower.bmp");

@@ -47,7 +47,8 @@ public final class TinyModel {
      */
     public static synchronized Path handDir() {
         if (handDir == null) {
-            handDir = train(HAND_ROOT, "--hand-locator", "auto");
+            // with the run's robustness section, so CI goes through train --robustness end to end
+            handDir = train(HAND_ROOT, "--hand-locator", "auto", "--robustness");
         }
         return handDir;
     }
