@@ -7,7 +7,7 @@
 #
 # Usage: bench/hand-pipeline.sh [MODEL_DIR]   (a model trained with --hand-locator auto; default:
 #                                              models/finetuned/latest)
-#        FRAMES=100 RUNTIMES=tflite-int8,djl VARIANTS=full,lite THREADS=1,2 bench/hand-pipeline.sh
+#        FRAMES=100 RUNTIMES=tflite-int8,djl VARIANTS=full,lite THREADS=1,2 REFINEMENTS=none,full-mirrored bench/hand-pipeline.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=bench/results/hand-pipeline-$(date -u +%Y%m%dT%H%M%SZ); mkdir -p "$out"
@@ -31,6 +31,7 @@ export DJL_OFFLINE=true DJL_DISABLE_PROGRESS_BAR=true
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 java ${JAVA_OPTS:-} -cp "$BENCH_CP" dev.signdigits.predict.HandPipelineBenchmark --model "$model" \
   --runtimes "${RUNTIMES:-tflite-int8,djl}" --variants "${VARIANTS:-full,lite}" --threads "${THREADS:-1,2}" \
+  ${REFINEMENTS:+--refinements "$REFINEMENTS"} \
   --frames "${FRAMES:-100}" >"$out/table.md" 2>"$out/bench.log"
 
 # The same frames through a running `serve` (its default runtime), one request at a time.

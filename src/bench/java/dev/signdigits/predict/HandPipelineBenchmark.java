@@ -3,6 +3,7 @@ package dev.signdigits.predict;
 import dev.signdigits.hand.FramedPhoto;
 import dev.signdigits.hand.HandFraming;
 import dev.signdigits.hand.HandFramingSpec;
+import dev.signdigits.hand.Refinement;
 import dev.signdigits.hand.HandModels;
 import dev.signdigits.image.ImageDecoder;
 import dev.signdigits.image.Resampling;
@@ -38,10 +39,11 @@ import javax.imageio.ImageIO;
  *
  * <pre>java -cp "$BENCH_CP" dev.signdigits.predict.HandPipelineBenchmark --model DIR
  *     [--runtimes tflite-int8,djl] [--variants full,lite] [--threads 1,2] [--frames 100] [--data DIR]
- *     [--classifier-threads 0] [--serve http://localhost:PORT]</pre>
+ *     [--classifier-threads 0] [--refinements none,full,full-mirrored] [--serve http://localhost:PORT]</pre>
  * With {@code --serve}, the frames go one at a time to that running {@code serve} instead.
  * {@code --threads}: the locator's interpreter threads; {@code --classifier-threads}: the digit
- * model's (0: all cores, as {@code serve}).
+ * model's (0: all cores, as {@code serve}); {@code --refinements}: the landmark refinements to time
+ * (default: the one the model records), shown after the variant.
  */
 public final class HandPipelineBenchmark {
     /** Unmeasured passes over a set first: after 10 frames the JIT is still compiling the locator's loops (p50 +3 ms). */
@@ -70,13 +72,18 @@ public final class HandPipelineBenchmark {
         for (String runtime : options.getOrDefault("--runtimes", "tflite-int8,djl").split(",")) {
             try (DigitClassifier classifier = DigitClassifiers.open(runtime, model, classifierThreads)) {
                 HandFramingSpec recorded = HandFramingSpec.fromProperties(classifier.info().properties(), model.toString());
+                String refinements = options.getOrDefault("--refinements", recorded.settings().refinement().toString());
                 for (String variant : options.getOrDefault("--variants", "full,lite").split(",")) {
-                    for (String threads : options.getOrDefault("--threads", "1,2").split(",")) {
-                        HandFramingSpec spec = new HandFramingSpec(HandModels.Variant.parse(variant),
-                                recorded.settings().withThreads(Integer.parseInt(threads)), recorded.crop());
-                        try (HandFraming framing = HandFraming.open(spec, classifier.info().inputSize(), HandFraming.DEFAULT_MODELS_DIR)) {
-                            for (String set : List.of("phone-like", "close-up", "no hand")) {
-                                System.out.println(row(runtime, variant, threads, set, sets.get(set), framing, classifier));
+                    for (String refine : refinements.split(",")) {
+                        for (String threads : options.getOrDefault("--threads", "1,2").split(",")) {
+                            HandFramingSpec spec = new HandFramingSpec(HandModels.Variant.parse(variant),
+                                    recorded.settings().withThreads(Integer.parseInt(threads))
+                                            .withRefinement(Refinement.parse(refine)), recorded.crop());
+                            String label = variant + ", refine " + refine;
+                            try (HandFraming framing = HandFraming.open(spec, classifier.info().inputSize(), HandFraming.DEFAULT_MODELS_DIR)) {
+                                for (String set : List.of("phone-like", "close-up", "no hand")) {
+                                    System.out.println(row(runtime, label, threads, set, sets.get(set), framing, classifier));
+                                }
                             }
                         }
                     }

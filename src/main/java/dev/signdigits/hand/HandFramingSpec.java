@@ -33,10 +33,12 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
     public static final String CROP_EDGE = "hand_crop_edge";
     /** Written only for a masked crop: models without it read unmasked crops, as they were trained. */
     public static final String MASKED = "hand_crop_mask";
+    /** Written only when the landmarks are refined: models without it used the locator's own reading. */
+    public static final String REFINE = "hand_refine_landmarks";
     /** Every key {@link #toProperties} may write (exports copy these). */
     public static final java.util.List<String> KEYS = java.util.List.of(KEY, DETECTOR_SCORE, PRESENCE, CANDIDATES,
             TILES, TILE_PRESENCE, SECOND_PRESENCE, DIRECT_PRESENCE, SURE_DETECTOR, FINE_TILES, MIN_HAND_PIXELS, HOT_TILES_FIRST, MARGIN, UPRIGHT,
-            CROP_EDGE, MASKED);
+            CROP_EDGE, MASKED, REFINE);
 
     public static final HandFramingSpec OFF = new HandFramingSpec(null, HandLocator.Settings.DEFAULT, HandCrop.DEFAULT);
 
@@ -111,6 +113,9 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
             if (crop.masked()) {
                 m.put(MASKED, "true");
             }
+            if (settings.refinement() != Refinement.NONE) {
+                m.put(REFINE, settings.refinement().toString());
+            }
         }
         return m;
     }
@@ -128,7 +133,9 @@ public record HandFramingSpec(HandModels.Variant variant, HandLocator.Settings s
                     HandLocator.Settings.DEFAULT.threads(), Boolean.parseBoolean(required(properties, TILES)),
                     number(properties, TILE_PRESENCE), secondRead(properties),
                     // models trained before the early end of the tiled look existed searched every square
-                    Boolean.parseBoolean(properties.getOrDefault(HOT_TILES_FIRST, "false")));
+                    Boolean.parseBoolean(properties.getOrDefault(HOT_TILES_FIRST, "false")),
+                    // models trained before refinement existed read with the locator's own landmarks
+                    Refinement.parse(properties.getOrDefault(REFINE, "none")));
             return new HandFramingSpec(variant, settings,
                     new HandCrop(number(properties, MARGIN), Boolean.parseBoolean(required(properties, UPRIGHT)),
                             Boolean.parseBoolean(properties.getOrDefault(MASKED, "false"))));

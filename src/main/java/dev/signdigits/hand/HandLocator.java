@@ -33,6 +33,7 @@ import java.util.Locale;
 public final class HandLocator implements AutoCloseable {
     private final PalmDetector detector;
     private final LandmarkModel landmarks;
+    private final LandmarkModel refiner;  // the full landmark model, null without refinement
     private final Settings settings;
 
     /**
@@ -52,11 +53,13 @@ public final class HandLocator implements AutoCloseable {
      *                         sure ({@link SecondRead#sureDetector()}) and confirmed: a small hand the
      *                         first look nearly saw costs one or two squares instead of all of them
      *                         (off: every square is searched and the most confident palms confirmed)
+     * @param refinement       how the landmarks of a found hand are read again before they are answered
      */
     public record Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads, boolean tiles,
-                           double minTilePresence, SecondRead check, boolean hotTilesFirst) {
+                           double minTilePresence, SecondRead check, boolean hotTilesFirst, Refinement refinement) {
         // tuned on the validation split and generic no-hand frames (docs/hand-locator.md); MediaPipe uses 0.5 and 0.5
-        public static final Settings DEFAULT = new Settings(0.1, 0.3, 3, 1, true, 0.5, SecondRead.DEFAULT, true);
+        public static final Settings DEFAULT = new Settings(0.1, 0.3, 3, 1, true, 0.5, SecondRead.DEFAULT, true,
+                Refinement.FULL_MIRRORED);
         /** The settings before the second read existed (models trained then record no second-read keys). */
         public static final Settings FIRST_READ_ONLY = new Settings(0.1, 0.3, 2, 1, true, 0.7, SecondRead.OFF, false);
 
@@ -70,34 +73,46 @@ public final class HandLocator implements AutoCloseable {
             if (maxCandidates < 0 || threads < 1) {
                 throw new IllegalArgumentException("maxCandidates must be >= 0 and threads >= 1");
             }
-            if (check == null) {
-                throw new IllegalArgumentException("check must not be null (use SecondRead.OFF)");
+            if (check == null || refinement == null) {
+                throw new IllegalArgumentException("check and refinement must not be null (use SecondRead.OFF, Refinement.NONE)");
             }
         }
 
+        /** Without refinement: the settings before it existed. */
+        public Settings(double minDetectorScore, double minPresence, int maxCandidates, int threads, boolean tiles,
+                        double minTilePresence, SecondRead check, boolean hotTilesFirst) {
+            this(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, check, hotTilesFirst,
+                    Refinement.NONE);
+        }
+
+        public Settings withRefinement(Refinement r) {
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, check,
+                    hotTilesFirst, r);
+        }
+
         public Settings withThreads(int n) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles, minTilePresence, check, hotTilesFirst);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, n, tiles, minTilePresence, check, hotTilesFirst, refinement);
         }
 
         public Settings withThresholds(double detector, double presence) {
-            return new Settings(detector, presence, maxCandidates, threads, tiles, minTilePresence, check, hotTilesFirst);
+            return new Settings(detector, presence, maxCandidates, threads, tiles, minTilePresence, check, hotTilesFirst, refinement);
         }
 
         public Settings withTiles(boolean on) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on, minTilePresence, check, hotTilesFirst);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, on, minTilePresence, check, hotTilesFirst, refinement);
         }
 
         public Settings withTilePresence(double presence) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, presence, check, hotTilesFirst);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, presence, check, hotTilesFirst, refinement);
         }
 
         public Settings withCheck(SecondRead secondRead) {
             return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, secondRead,
-                    hotTilesFirst);
+                    hotTilesFirst, refinement);
         }
 
         public Settings withHotTilesFirst(boolean on) {
-            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, check, on);
+            return new Settings(minDetectorScore, minPresence, maxCandidates, threads, tiles, minTilePresence, check, on, refinement);
         }
     }
 
@@ -142,9 +157,17 @@ public final class HandLocator implements AutoCloseable {
     private HandLocator(HandModels.ModelPaths models, Settings settings) {
         this.settings = settings;
         this.detector = new PalmDetector(models.palmDetector(), settings.threads());
+        LandmarkModel read = null;
         try {
-            this.landmarks = new LandmarkModel(models.landmarks(), settings.threads());
+            read = new LandmarkModel(models.landmarks(), settings.threads());
+            this.landmarks = read;
+            this.refiner = settings.refinement() == Refinement.NONE ? null
+                    : models.refiner().equals(models.landmarks()) ? read
+                    : new LandmarkModel(models.refiner(), settings.threads());
         } catch (RuntimeException e) {
+            if (read != null) {
+                read.close();
+            }
             detector.close();
             throw e;
         }
@@ -164,6 +187,35 @@ public final class HandLocator implements AutoCloseable {
     }
 
     public HandResult locate(RgbFrame frame) {
+        HandResult result = search(frame);
+        return result instanceof HandResult.Found hand && refiner != null ? refined(frame, hand) : result;
+    }
+
+    /**
+     * The hand's landmarks read again by the full model ({@link Refinement}); whether there is a hand,
+     * its presence, detector score and handedness stay those of the search.
+     */
+    private HandResult.Found refined(RgbFrame frame, HandResult.Found hand) {
+        RotatedRect region = HandRegions.fromLandmarks(hand.landmarks());
+        List<Landmark> read = refiner.read(frame, region, Border.REPLICATE).landmarks();
+        if (settings.refinement() == Refinement.FULL_MIRRORED) {
+            // a negative width samples the region mirrored; the reading comes back in source pixels
+            RotatedRect mirrored = new RotatedRect(region.centerX(), region.centerY(), -region.width(), region.height(),
+                    region.rotation());
+            List<Landmark> other = refiner.read(frame, mirrored, Border.REPLICATE).landmarks();
+            List<Landmark> mean = new ArrayList<>(Landmark.COUNT);
+            for (int i = 0; i < Landmark.COUNT; i++) {
+                Landmark a = read.get(i);
+                Landmark b = other.get(i);
+                mean.add(new Landmark((a.x() + b.x()) / 2, (a.y() + b.y()) / 2, (a.z() + b.z()) / 2));
+            }
+            read = mean;
+        }
+        return new HandResult.Found(hand.detectorScore(), hand.presence(), region, boxOf(frame, read), read,
+                hand.handedness(), hand.handednessScore(), hand.path());
+    }
+
+    private HandResult search(RgbFrame frame) {
         SecondRead check = settings.check();
         PalmDetector.Detections detections = detector.detect(frame, settings.minDetectorScore());
         double[] bestPresence = {0};
@@ -364,23 +416,29 @@ public final class HandLocator implements AutoCloseable {
 
     private static HandResult.Found found(RgbFrame frame, double detectorScore, RotatedRect region,
                                           LandmarkModel.Reading reading, HandPath path) {
+        return new HandResult.Found(detectorScore, reading.presence(), region, boxOf(frame, reading.landmarks()),
+                reading.landmarks(), reading.handedness(), reading.handednessScore(), path);
+    }
+
+    private static Box boxOf(RgbFrame frame, List<Landmark> landmarks) {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (Landmark l : reading.landmarks()) {
+        for (Landmark l : landmarks) {
             minX = Math.min(minX, l.x());
             minY = Math.min(minY, l.y());
             maxX = Math.max(maxX, l.x());
             maxY = Math.max(maxY, l.y());
         }
-        Box box = new Box(minX, minY, maxX - minX, maxY - minY).clip(frame.width(), frame.height());
-        return new HandResult.Found(detectorScore, reading.presence(), region, box, reading.landmarks(),
-                reading.handedness(), reading.handednessScore(), path);
+        return new Box(minX, minY, maxX - minX, maxY - minY).clip(frame.width(), frame.height());
     }
 
     @Override
     public void close() {
+        if (refiner != null && refiner != landmarks) {
+            refiner.close();
+        }
         landmarks.close();
         detector.close();
     }

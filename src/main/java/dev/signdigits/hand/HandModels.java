@@ -80,7 +80,27 @@ public final class HandModels {
     }
 
     /** Verified copies of both files of a variant. */
-    public record ModelPaths(Variant variant, Path palmDetector, Path landmarks) {}
+    /**
+     * @param refiner the full landmark model, for {@link Refinement} (the landmarks file itself for
+     *                the full variant); null where it is not at hand (an explicit directory without it)
+     */
+    public record ModelPaths(Variant variant, Path palmDetector, Path landmarks, Path refiner) {
+        /** Without the refinement model. */
+        public ModelPaths(Variant variant, Path palmDetector, Path landmarks) {
+            this(variant, palmDetector, landmarks, variant == Variant.FULL ? landmarks : null);
+        }
+
+        /** The refinement model's file; a clear error when this set of files lacks it. */
+        @Override
+        public Path refiner() {
+            if (refiner == null) {
+                throw new SignDigitsException("Landmark refinement needs " + LANDMARK_FULL.file() + " beside "
+                        + landmarks.getFileName() + " (at " + landmarks.resolveSibling(LANDMARK_FULL.file()) + "); copy it from "
+                        + LANDMARK_FULL.url() + ".", SignDigitsException.ENVIRONMENT, null);
+            }
+            return refiner;
+        }
+    }
 
     /** Where to look: the models root (local copies under raw/) and the project home (its ../shared is the mirror). */
     public record Locations(Path modelsDir, Path home) {
@@ -100,13 +120,16 @@ public final class HandModels {
 
     private HandModels() {}
 
-    /** Both files of {@code variant} with SIGNDIGITS_HOME and the project's HTTPS downloader. */
+    /** Both files of {@code variant}, and the full landmark model for refinement, with SIGNDIGITS_HOME and the project's HTTPS downloader. */
     public static ModelPaths locate(Path modelsDir, Variant variant) {
         return locate(variant, Locations.of(modelsDir), defaultDownloader());
     }
 
     public static ModelPaths locate(Variant variant, Locations where, WeightsDownloader downloader) {
-        return new ModelPaths(variant, locate(variant.palm(), where, downloader), locate(variant.landmarks(), where, downloader));
+        Path palm = locate(variant.palm(), where, downloader);
+        Path landmarks = locate(variant.landmarks(), where, downloader);
+        return new ModelPaths(variant, palm, landmarks,
+                variant == Variant.FULL ? landmarks : locate(LANDMARK_FULL, where, downloader));
     }
 
     /** A verified copy of {@code model}: local copy, then mirror, then a download into the local copy. */
@@ -135,12 +158,16 @@ public final class HandModels {
     }
 
     /**
-     * Both files of {@code variant} from {@code dir} alone (an explicit {@code --hand-models}
+     * Both files of {@code variant} (and the full landmark model when it is there) from {@code dir} alone (an explicit {@code --hand-models}
      * directory: no mirror, no download). A missing file or one with another checksum is an
      * environment error (exit code 3) naming the file.
      */
     public static ModelPaths inDirectory(Path dir, Variant variant) {
-        return new ModelPaths(variant, verified(dir, variant.palm()), verified(dir, variant.landmarks()));
+        Path palm = verified(dir, variant.palm());
+        Path landmarks = verified(dir, variant.landmarks());
+        Path full = variant == Variant.FULL ? landmarks
+                : Files.isRegularFile(dir.resolve(LANDMARK_FULL.file())) ? verified(dir, LANDMARK_FULL) : null;
+        return new ModelPaths(variant, palm, landmarks, full);
     }
 
     private static Path verified(Path dir, ModelFile model) {

@@ -31,7 +31,10 @@ public record ShapeExportMetadata(String format, int formatVersion, String model
                 List.of(-1, inputs),
                 "MediaPipe's 21 hand landmarks (x, y in pixels, in MediaPipe's order); mirror x for a left hand"
                         + " (as seen in the photo); subtract the wrist (landmark 0); rotate so that wrist -> middle-finger"
-                        + " base (landmark 9) points up (negative y) and divide by its length; then x0, y0, x1, y1, ...",
+                        + " base (landmark 9) points up (negative y) and divide by its length; then x0, y0, x1, y1, ..."
+                        + " Read the landmarks as the image model's hand_refine_landmarks property says (full-mirrored:"
+                        + " hand_landmark_full in MediaPipe's tracking region from the first reading, averaged with the same"
+                        + " region read mirrored; docs/hand-locator.md, \"Landmark refinement\").",
                 ShapeExports.OUTPUT, c.shapeWeight(), c.temperature(),
                 "p = softmax((log p_image + w * log p_shape) / T), with log floored at log(1e-12); without a hand,"
                         + " p = softmax(log p_image / T)");

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The run's second opinion and calibration: the hand-shape network trained on the training split's
  * landmarks (the locator found them when the photos were loaded, so this costs about a second), then
- * the shape's weight and the temperature chosen on the validation split against the image model's
- * probabilities there. Without the locator there are no landmarks: only the temperature is fitted.
+ * the temperature fitted on the validation split against the image model's probabilities there,
+ * with the shape's weight fixed ({@link CombinationFit#SHAPE_WEIGHT}, the class comment says why).
+ * Without the locator there are no landmarks: only the temperature is fitted.
  */
 final class SecondOpinion {
     private static final Logger LOG = LoggerFactory.getLogger(SecondOpinion.class);

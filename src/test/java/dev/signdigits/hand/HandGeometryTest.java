@@ -1,6 +1,7 @@
 package dev.signdigits.hand;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
@@ -195,6 +196,24 @@ class HandGeometryTest {
         java.util.Map<String, String> older = new java.util.HashMap<>(recorded);
         older.remove(HandFramingSpec.HOT_TILES_FIRST);
         assertThat(HandFramingSpec.fromProperties(older, "m").settings().hotTilesFirst()).isFalse();
+    }
+
+    @Test
+    void theLandmarkRefinementIsRecordedAndOlderModelsReadWithoutIt() {
+        java.util.Map<String, String> recorded = HandFramingSpec.parse("auto").toProperties(160);
+        assertThat(recorded).containsEntry(HandFramingSpec.REFINE, "full-mirrored");
+        assertThat(HandFramingSpec.fromProperties(recorded, "m").settings().refinement()).isEqualTo(Refinement.FULL_MIRRORED);
+        java.util.Map<String, String> older = new java.util.HashMap<>(recorded);
+        older.remove(HandFramingSpec.REFINE);
+        assertThat(HandFramingSpec.fromProperties(older, "m").settings().refinement()).isEqualTo(Refinement.NONE);
+        assertThat(HandFramingSpec.parse("auto").settings().withRefinement(Refinement.NONE).toString())
+                .isNotEqualTo(HandFramingSpec.parse("auto").settings().toString());  // the hand cache keys on it
+        recorded.put(HandFramingSpec.REFINE, "sideways");
+        assertThatThrownBy(() -> HandFramingSpec.fromProperties(recorded, "m.tflite"))
+                .hasMessageContaining("m.tflite").hasMessageContaining("sideways");
+        for (Refinement r : Refinement.values()) {
+            assertThat(Refinement.parse(r.toString())).isEqualTo(r);
+        }
     }
 
     @Test

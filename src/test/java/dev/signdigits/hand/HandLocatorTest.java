@@ -45,6 +45,37 @@ class HandLocatorTest {
     }
 
     @Test
+    void refinementRereadsTheLandmarksWithTheFullModelAndKeepsTheDecision() {
+        HandModels.ModelPaths lite = HandTestData.models(HandModels.Variant.LITE);
+        assertThat(lite.refiner().getFileName().toString()).isEqualTo(HandModels.LANDMARK_FULL.file());
+        try (HandLocator plain = HandLocator.open(lite, HandLocator.Settings.DEFAULT.withRefinement(Refinement.NONE));
+             HandLocator once = HandLocator.open(lite, HandLocator.Settings.DEFAULT.withRefinement(Refinement.FULL));
+             HandLocator twice = HandLocator.open(lite, HandLocator.Settings.DEFAULT)) {
+            for (String file : List.of("0/IMG_1118.JPG", "6/IMG_1124.JPG", "8/IMG_1126.JPG")) {
+                BufferedImage image = HandTestData.read(HandTestData.DATASET.resolve(file));
+                HandResult.Found first = (HandResult.Found) plain.locate(image);
+                double side = Math.max(first.box().w(), first.box().h());
+                for (HandLocator refining : List.of(once, twice)) {
+                    HandResult.Found refined = (HandResult.Found) refining.locate(image);
+                    // the same hand, found the same way; only its landmarks are read again, in the hand's own region
+                    assertThat(refined.presence()).isEqualTo(first.presence());
+                    assertThat(refined.handedness()).isEqualTo(first.handedness());
+                    assertThat(refined.path()).isEqualTo(first.path());
+                    assertThat(refined.region()).isEqualTo(HandRegions.fromLandmarks(first.landmarks()));
+                    assertThat(refined.landmarks()).isNotEqualTo(first.landmarks());
+                    double moved = 0;
+                    for (int i = 0; i < Landmark.COUNT; i++) {
+                        moved += Math.hypot(refined.landmarks().get(i).x() - first.landmarks().get(i).x(),
+                                refined.landmarks().get(i).y() - first.landmarks().get(i).y()) / Landmark.COUNT;
+                    }
+                    // on a clear close-up both models agree to a few percent of the hand
+                    assertThat(moved).as(file).isLessThan(0.08 * side);
+                }
+            }
+        }
+    }
+
+    @Test
     void findsASmallTurnedHandInAPhoneLikeFrameWithTheBoxOnIt() {
         List<HandTestData.LabeledPhoto> photos = List.of(
                 new HandTestData.LabeledPhoto(HandTestData.DATASET.resolve("3/IMG_1121.JPG"), "3", "g000"),

@@ -32,6 +32,31 @@ class HandModelsTest {
     }
 
     @Test
+    void aDirectoryWithoutTheFullLandmarkModelServesNoRefiningLocatorAndSaysWhichFileToAdd() throws IOException {
+        HandModels.Locations where = new HandModels.Locations(tmp.resolve("models"), Path.of("."));
+        Path dir = Files.createDirectories(tmp.resolve("lite-only"));
+        for (HandModels.ModelFile f : List.of(HandModels.PALM_LITE, HandModels.LANDMARK_LITE)) {
+            Files.copy(where.mirror(f), dir.resolve(f.file()));
+        }
+        HandModels.ModelPaths lite = HandModels.inDirectory(dir, HandModels.Variant.LITE);
+        // without refinement the two files are enough
+        HandLocator.open(lite, HandLocator.Settings.DEFAULT.withRefinement(Refinement.NONE)).close();
+        assertThatThrownBy(() -> HandLocator.open(lite, HandLocator.Settings.DEFAULT))
+                .isInstanceOfSatisfying(SignDigitsException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(SignDigitsException.ENVIRONMENT);
+                    assertThat(e.getMessage()).contains(dir.resolve("hand_landmark_full.tflite").toString())
+                            .contains(HandModels.LANDMARK_FULL.url().toString());
+                });
+        Files.copy(where.mirror(HandModels.LANDMARK_FULL), dir.resolve(HandModels.LANDMARK_FULL.file()));
+        HandModels.ModelPaths three = HandModels.inDirectory(dir, HandModels.Variant.LITE);
+        assertThat(three.refiner()).isEqualTo(dir.resolve(HandModels.LANDMARK_FULL.file()));
+        HandLocator.open(three, HandLocator.Settings.DEFAULT).close();
+        // the search and download path finds it with the variant's pair
+        assertThat(HandModels.locate(HandModels.Variant.LITE, where, HandModelsTest::offline).refiner())
+                .isEqualTo(where.mirror(HandModels.LANDMARK_FULL));
+    }
+
+    @Test
     void aModelFoundNowhereIsAnEnvironmentErrorNamingTheFileAndWhereToGetIt() {
         HandModels.Locations nowhere = new HandModels.Locations(tmp.resolve("models"), tmp.resolve("home"));
         List<String> asked = new ArrayList<>();

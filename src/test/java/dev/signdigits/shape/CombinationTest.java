@@ -120,8 +120,12 @@ class CombinationTest {
             image.add(noisyOneHot(labels[n], 0.7, r));
             shape.add(noisyOneHot(labels[n], 0.9, r));
         }
-        CombinationFit.Result fit = CombinationFit.fit(image, shape, labels, network(9));
+        CombinationFit.Result fit = CombinationFit.fitWeight(image, shape, labels, network(9));
         assertThat(fit.combination().shapeWeight()).isGreaterThan(0.5);
+        // what train does: the weight fixed, only the temperature fitted, and better than uncalibrated
+        CombinationFit.Result fixed = CombinationFit.fit(image, shape, labels, network(9));
+        assertThat(fixed.combination().shapeWeight()).isEqualTo(CombinationFit.SHAPE_WEIGHT);
+        assertThat(fixed.valLoss()).isLessThan(fixed.valLossUncalibrated());
     }
 
     private static float[] noisyOneHot(int label, double rightShare, Random r) {

@@ -33,6 +33,7 @@ class WebHandServeTest {
     private static final Path MIRROR = Path.of("..", "shared", "pretrained", HandModels.DIRECTORY);
     private static final String LANDMARKS = HandModels.LANDMARK_LITE.file();
     private static final String PALMS = HandModels.PALM_LITE.file();
+    private static final String REFINER = HandModels.LANDMARK_FULL.file();
 
     @TempDir
     Path root;
@@ -70,6 +71,7 @@ class WebHandServeTest {
         Path handModels = Files.createDirectories(root.resolve("hand-models"));
         Files.copy(MIRROR.resolve(PALMS), handModels.resolve(PALMS));
         Files.copy(MIRROR.resolve(LANDMARKS), handModels.resolve(LANDMARKS));
+        Files.copy(MIRROR.resolve(REFINER), handModels.resolve(REFINER));
         HandRuntimeModel served = HandRuntimeModel.of("tflite-int8");
         byte[] three = TestModels.bytes(served.photo(3));
         try (TestServer server = TestServer.start(root.resolve("server"), b -> b, served, FramingOpener.recorded(handModels))) {

@@ -3,6 +3,7 @@ package dev.signdigits.spark;
 import dev.signdigits.hand.HandFraming;
 import dev.signdigits.hand.HandFramingSpec;
 import dev.signdigits.hand.HandModels;
+import dev.signdigits.hand.Refinement;
 import dev.signdigits.predict.PhotoPredictor;
 import dev.signdigits.runtime.DigitClassifier;
 import dev.signdigits.runtime.ModelInfo;
@@ -22,7 +23,7 @@ final class HandModelFiles {
 
     /**
      * On the driver: the framing the model records; when it locates hands, its two files are
-     * shipped. A missing or damaged file fails here, before any photo is read (exit code 3).
+     * shipped (three when it refines landmarks with the full landmark model). A missing or damaged file fails here, before any photo is read (exit code 3).
      *
      * @param handModelsDir the one local directory to take the files from, or null for the usual search
      */
@@ -34,6 +35,9 @@ final class HandModelFiles {
                     : HandModels.inDirectory(Path.of(handModelsDir), spec.variant());
             spark.addFile(files.palmDetector().toAbsolutePath().toString());
             spark.addFile(files.landmarks().toAbsolutePath().toString());
+            if (spec.settings().refinement() != Refinement.NONE && !files.refiner().equals(files.landmarks())) {
+                spark.addFile(files.refiner().toAbsolutePath().toString());  // the full landmark model it re-reads with
+            }
         }
         return spec;
     }
