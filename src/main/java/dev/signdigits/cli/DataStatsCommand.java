@@ -47,7 +47,7 @@ final class DataStatsCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--hand-locator", defaultValue = TrainOptions.DEFAULT_HAND_LOCATOR,
-            description = "auto, full or lite: locate the hand in every photo as train does with the same option, and"
+            description = "auto, fast, full or lite: locate the hand in every photo as train does with the same option, and"
                     + " list the photos without one (answers are cached under the manifest's folder, in "
                     + DatasetHands.DIRECTORY + "/, so only new or changed photos are located again); off: decode only."
                     + " Default: train's, ${DEFAULT-VALUE}.")

@@ -89,7 +89,7 @@ class DataStatsHandsTest {
 
         CliRun bad = CliRun.of("data", "stats", "--hand-locator", "sometimes", "--data-dir", data.toString());
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err().strip()).isEqualTo("error: Unknown --hand-locator 'sometimes': use auto, full, lite or off.");
+        assertThat(bad.err().strip()).isEqualTo("error: Unknown --hand-locator 'sometimes': use auto, fast, full, lite or off.");
     }
 
     private JsonNode stats(Path data, Path manifest) throws Exception {

@@ -211,6 +211,11 @@ class HandGeometryTest {
         recorded.put(HandFramingSpec.REFINE, "sideways");
         assertThatThrownBy(() -> HandFramingSpec.fromProperties(recorded, "m.tflite"))
                 .hasMessageContaining("m.tflite").hasMessageContaining("sideways");
+        HandFramingSpec fast = HandFramingSpec.parse("fast");
+        assertThat(fast.variant()).isEqualTo(HandModels.Variant.LITE);
+        assertThat(fast.settings()).isEqualTo(HandFramingSpec.parse("auto").settings().withRefinement(Refinement.NONE));
+        assertThat(fast.toProperties(160)).doesNotContainKey(HandFramingSpec.REFINE);
+        assertThatThrownBy(() -> HandFramingSpec.parse("fastest")).hasMessageContaining("'fastest'").hasMessageContaining("fast,");
         for (Refinement r : Refinement.values()) {
             assertThat(Refinement.parse(r.toString())).isEqualTo(r);
         }
