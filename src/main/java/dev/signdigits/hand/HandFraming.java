@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * false), not an exception.
  *
  * <p>Thread-safe: a locator is not, so each call borrows one from a pool that grows to the number
- * of threads calling at once (each holds two TFLite interpreters, a few MB). {@link #close()} frees
+ * of threads calling at once (each holds two TFLite interpreters, three with the landmark refinement, a few MB). {@link #close()} frees
  * them; call it once no call is running.
  */
 public final class HandFraming implements AutoCloseable {
@@ -159,7 +159,7 @@ public final class HandFraming implements AutoCloseable {
         return new FramedPhoto(null, located);
     }
 
-    /** Locators open now (each two TFLite interpreters); 0 when off, or after {@link #close()}. */
+    /** Locators open now (each two or three TFLite interpreters); 0 when off, or after {@link #close()}. */
     public int openLocators() {
         return all.size();
     }

@@ -25,10 +25,13 @@ import java.util.Locale;
  *       on nine squares of a third. A first-look hand from a weak palm detection
  *       ({@link SecondRead#sureDetector()}) also gets the tiled look, and the more convincing of the
  *       two hands is the answer. Frames with a clear hand never pay for the tiles.</li>
+ *   <li>A found hand's landmarks are read again as {@link Settings#refinement()} says (by default
+ *       the full landmark model in the hand's tracking region and in that region mirrored, the mean
+ *       kept: {@link Refinement}); whether there is a hand is decided before, and not changed.</li>
  * </ol>
  *
  * <p>Any frame of at least 1x1 pixels is handled (a 1x10000 strip or a blank frame gives "no
- * hand"). Not thread-safe: it owns two TFLite interpreters; use one locator per thread.
+ * hand"). Not thread-safe: it owns two or three TFLite interpreters; use one locator per thread.
  */
 public final class HandLocator implements AutoCloseable {
     private final PalmDetector detector;
