@@ -41,7 +41,7 @@ public final class HandFraming implements AutoCloseable {
      * and one locator is opened at once, so a missing or broken file fails here (exit code 3).
      */
     public static HandFraming open(HandFramingSpec spec, int inputSize, Path modelsDir) {
-        return spec.on() ? opened(spec, inputSize, HandModels.locate(modelsDir, spec.variant())) : off(inputSize);
+        return spec.on() ? opened(spec, inputSize, HandModels.locate(modelsDir, spec.variant(), spec.settings().refinement())) : off(inputSize);
     }
 
     /** As {@link #open}, with the hand model files from {@code handModelsDir} only (no mirror, no download). */

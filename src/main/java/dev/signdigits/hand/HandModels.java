@@ -79,8 +79,9 @@ public final class HandModels {
         }
     }
 
-    /** Verified copies of both files of a variant. */
     /**
+     * Verified copies of both files of a variant, and of the full landmark model where a locator refines.
+     *
      * @param refiner the full landmark model, for {@link Refinement} (the landmarks file itself for
      *                the full variant); null where it is not at hand (an explicit directory without it)
      */
@@ -120,16 +121,25 @@ public final class HandModels {
 
     private HandModels() {}
 
-    /** Both files of {@code variant}, and the full landmark model for refinement, with SIGNDIGITS_HOME and the project's HTTPS downloader. */
-    public static ModelPaths locate(Path modelsDir, Variant variant) {
-        return locate(variant, Locations.of(modelsDir), defaultDownloader());
+    /**
+     * Both files of {@code variant}, and the full landmark model when {@code refinement} needs it, with
+     * SIGNDIGITS_HOME and the project's HTTPS downloader: a model that does not refine never asks for it.
+     */
+    public static ModelPaths locate(Path modelsDir, Variant variant, Refinement refinement) {
+        return locate(variant, Locations.of(modelsDir), defaultDownloader(), refinement);
     }
 
+    /** Both files of {@code variant} and the full landmark model (everything any locator of the variant may need). */
     public static ModelPaths locate(Variant variant, Locations where, WeightsDownloader downloader) {
+        return locate(variant, where, downloader, Refinement.FULL);
+    }
+
+    public static ModelPaths locate(Variant variant, Locations where, WeightsDownloader downloader, Refinement refinement) {
         Path palm = locate(variant.palm(), where, downloader);
         Path landmarks = locate(variant.landmarks(), where, downloader);
-        return new ModelPaths(variant, palm, landmarks,
-                variant == Variant.FULL ? landmarks : locate(LANDMARK_FULL, where, downloader));
+        Path refiner = variant == Variant.FULL ? landmarks
+                : refinement == Refinement.NONE ? null : locate(LANDMARK_FULL, where, downloader);
+        return new ModelPaths(variant, palm, landmarks, refiner);
     }
 
     /** A verified copy of {@code model}: local copy, then mirror, then a download into the local copy. */

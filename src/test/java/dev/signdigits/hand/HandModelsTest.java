@@ -54,6 +54,22 @@ class HandModelsTest {
         // the search and download path finds it with the variant's pair
         assertThat(HandModels.locate(HandModels.Variant.LITE, where, HandModelsTest::offline).refiner())
                 .isEqualTo(where.mirror(HandModels.LANDMARK_FULL));
+        // a locator that does not refine (--hand-locator fast, older models) never asks for the full model
+        HandModels.Locations liteOnly = new HandModels.Locations(tmp.resolve("lite-models"), tmp.resolve("no-home"));
+        for (HandModels.ModelFile f : List.of(HandModels.PALM_LITE, HandModels.LANDMARK_LITE)) {
+            Files.createDirectories(liteOnly.local(f).getParent());
+            Files.copy(where.mirror(f), liteOnly.local(f));
+        }
+        List<String> asked = new ArrayList<>();
+        HandModels.ModelPaths plain = HandModels.locate(HandModels.Variant.LITE, liteOnly, (url, target, sha) -> {
+            asked.add(url.toString());
+            offline(url, target, sha);
+        }, Refinement.NONE);
+        assertThat(asked).isEmpty();
+        HandLocator.open(plain, HandLocator.Settings.DEFAULT.withRefinement(Refinement.NONE)).close();
+        assertThatThrownBy(() -> HandModels.locate(HandModels.Variant.LITE, liteOnly, HandModelsTest::offline,
+                Refinement.FULL_MIRRORED)).isInstanceOfSatisfying(SignDigitsException.class,
+                        e -> assertThat(e.getMessage()).contains("hand_landmark_full.tflite", "is missing"));
     }
 
     @Test

@@ -23,7 +23,8 @@ final class HandModelFiles {
 
     /**
      * On the driver: the framing the model records; when it locates hands, its two files are
-     * shipped (three when it refines landmarks with the full landmark model). A missing or damaged file fails here, before any photo is read (exit code 3).
+     * shipped (three when it refines landmarks with the full landmark model). A missing or damaged
+     * file fails here, before any photo is read (exit code 3).
      *
      * @param handModelsDir the one local directory to take the files from, or null for the usual search
      */
@@ -31,7 +32,7 @@ final class HandModelFiles {
         HandFramingSpec spec = HandFramingSpec.fromProperties(model.properties(), "model " + model.id());
         if (spec.on()) {
             HandModels.ModelPaths files = handModelsDir == null
-                    ? HandModels.locate(HandFraming.DEFAULT_MODELS_DIR, spec.variant())
+                    ? HandModels.locate(HandFraming.DEFAULT_MODELS_DIR, spec.variant(), spec.settings().refinement())
                     : HandModels.inDirectory(Path.of(handModelsDir), spec.variant());
             spark.addFile(files.palmDetector().toAbsolutePath().toString());
             spark.addFile(files.landmarks().toAbsolutePath().toString());
